@@ -1,0 +1,26 @@
+package org.memberflow.rules.decision;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One decision a rule made: do {@code type} for the member, on behalf of {@code campaignId}, once
+ * per {@code periodKey}. The engine turns it into an action with a stable id.
+ *
+ * @param rule the name of the rule whose consequence made it
+ */
+public record Decision(ActionType type, String campaignId, String periodKey, Map<String, String> params, String rule) {
+    public Decision {
+        Objects.requireNonNull(type, "type");
+        requireText(campaignId, "campaignId");
+        requireText(periodKey, "periodKey");
+        params = Map.copyOf(params);
+        Objects.requireNonNull(rule, "rule");
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.memberflow.rules.decision;
+
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+
+/**
+ * Owns the {@link Decisions} of one session and tells it which rule is firing, so that marketers
+ * never pass the rule name themselves. One recorder per unit of work.
+ */
+public final class DecisionRecorder extends DefaultAgendaEventListener {
+    private final Decisions decisions = new Decisions();
+
+    public Decisions decisions() {
+        return decisions;
+    }
+
+    @Override
+    public void beforeMatchFired(BeforeMatchFiredEvent event) {
+        decisions.enterRule(event.getMatch().getRule().getName());
+    }
+}

@@ -1,0 +1,106 @@
+package org.memberflow.rules.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.memberflow.rules.decision.ActionType;
+import org.memberflow.rules.decision.Decision;
+import org.memberflow.rules.fact.EventType;
+import org.memberflow.rules.fact.MemberEvent;
+import org.memberflow.rules.fact.Today;
+
+class RuleRunnerTest {
+    private static RuleRunner builtIn;
+
+    @BeforeAll
+    static void compileBuiltIns() {
+        builtIn = new RuleRunner(BuiltInRuleSet.compile(), 100);
+    }
+
+    private static MemberEvent event(EventType type) {
+        return MemberEvent.builder("e-1", "m-1", type, Instant.parse("2026-03-01T10:00:00Z")).build();
+    }
+
+    @Test
+    void shouldIssueWelcomeCouponWhenMemberRegisters() {
+        RuleOutcome outcome = builtIn.evaluate(List.of(event(EventType.REGISTERED), new Today(LocalDate.of(2026, 3, 1))));
+
+        assertThat(outcome.capped()).isFalse();
+        assertThat(outcome.decisions()).containsExactly(new Decision(ActionType.ISSUE_COUPON, "welcome", "once",
+                java.util.Map.of("couponTemplate", "WELCOME"), "welcome coupon"));
+    }
+
+    @Test
+    void shouldDecideNothingForOtherEvents() {
+        assertThat(builtIn.evaluate(List.of(event(EventType.CHECK_IN))).decisions()).isEmpty();
+    }
+
+    @Test
+    void shouldReportSyntaxErrorsWithFileAndLine() {
+        String broken = """
+                package t
+                import org.memberflow.rules.fact.MemberEvent
+                rule "unclosed"
+                when
+                    MemberEvent( type == )
+                then
+                end
+                """;
+        assertThatThrownBy(() -> compile("broken.drl", broken))
+                .isInstanceOfSatisfying(RuleSetRejectedException.class, e -> assertThat(e.errors())
+                        .anySatisfy(err -> {
+                            assertThat(err.file()).isEqualTo("broken.drl");
+                            assertThat(err.line()).isEqualTo(5);
+                        }));
+    }
+
+    @Test
+    void shouldReportUnknownFieldsWithTheirFile() {
+        String broken = """
+                package t
+                import org.memberflow.rules.fact.MemberEvent
+                rule "unknown field"
+                when
+                    MemberEvent( nosuchfield == 1 )
+                then
+                end
+                """;
+        assertThatThrownBy(() -> compile("fields.drl", broken))
+                .isInstanceOfSatisfying(RuleSetRejectedException.class, e -> assertThat(e.errors())
+                        .anySatisfy(err -> {
+                            assertThat(err.file()).isEqualTo("fields.drl");
+                            assertThat(err.message()).contains("nosuchfield");
+                        }));
+    }
+
+    private static CompiledRuleSet compile(String path, String drl) throws RuleSetRejectedException {
+        return new RuleSetCompiler().compile("t", "1", List.of(new RuleFile(path, drl.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void shouldStopALoopingRuleAtTheFiringLimit() throws Exception {
+        String looping = """
+                package t
+                import org.memberflow.rules.fact.MemberEvent
+                global org.memberflow.rules.decision.Decisions decisions
+                rule "loops forever"
+                when
+                    $e : MemberEvent()
+                then
+                    update($e);
+                end
+                """;
+        CompiledRuleSet set = compile("loop.drl", looping);
+
+        RuleOutcome outcome = new RuleRunner(set, 50).evaluate(List.of(event(EventType.CHECK_IN)));
+
+        assertThat(outcome.capped()).isTrue();
+        assertThat(outcome.firings()).isEqualTo(50);
+    }
+}
