@@ -1,0 +1,41 @@
+package org.memberflow.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.memberflow.engine.topology.EngineTopology;
+import org.memberflow.rules.session.RuleRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The running engine: one Kafka Streams instance over the engine topology. */
+public final class Engine implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Engine.class);
+    private final KafkaStreams streams;
+
+    public Engine(EngineSettings settings, RuleRunner rules, Clock clock) {
+        StreamsBuilder builder = EngineTopology.build(new StreamsBuilder(), rules, clock);
+        this.streams = new KafkaStreams(builder.build(), settings.toStreamsProperties());
+        // A failed stream thread (a broker hiccup, a fenced producer) is replaced, not left dead:
+        // its tasks restart from the last committed transaction.
+        streams.setUncaughtExceptionHandler(e -> {
+            log.error("stream thread failed; replacing it", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    }
+
+    public void start() {
+        streams.start();
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(10));
+    }
+}

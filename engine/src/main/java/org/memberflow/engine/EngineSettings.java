@@ -1,0 +1,44 @@
+package org.memberflow.engine;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * How the engine connects and commits. Exactly-once v2 always: a crash between processing and
+ * commit neither loses nor repeats an action.
+ *
+ * @param replicationFactor of the engine's internal topics; 1 for a single local broker
+ * @param extra             any further Kafka Streams properties, applied last
+ */
+public record EngineSettings(
+        String bootstrapServers,
+        String applicationId,
+        Path stateDir,
+        int replicationFactor,
+        Duration commitInterval,
+        Map<String, String> extra) {
+
+    public EngineSettings {
+        extra = extra == null ? Map.of() : Map.copyOf(extra);
+    }
+
+    public Properties toStreamsProperties() {
+        Properties p = new Properties();
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
+        // A new application starts at the beginning of member-events: no event is skipped.
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        p.putAll(extra);
+        return p;
+    }
+}
