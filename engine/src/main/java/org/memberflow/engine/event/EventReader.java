@@ -29,22 +29,17 @@ public final class EventReader {
 
     /** Reads one event from raw record bytes. */
     public MemberEvent read(byte[] bytes) throws InvalidEventException {
-        return validator.validate(readTree(bytes));
+        return validator.validate(readTree(bytes, MAX_RECORD_BYTES));
     }
 
-    /** Validates one event that is already parsed (an element of a posted batch). */
-    public MemberEvent read(JsonNode node) throws InvalidEventException {
-        return validator.validate(node);
-    }
-
-    /** Parses bytes into JSON, checking size and encoding first. */
-    public JsonNode readTree(byte[] bytes) throws InvalidEventException {
+    /** Parses bytes of at most {@code maxBytes} into JSON, checking size and encoding first. */
+    public JsonNode readTree(byte[] bytes, int maxBytes) throws InvalidEventException {
         if (bytes == null || bytes.length == 0) {
             throw new InvalidEventException("", "the record has no value");
         }
-        if (bytes.length > MAX_RECORD_BYTES) {
+        if (bytes.length > maxBytes) {
             throw new InvalidEventException("", "the record is " + bytes.length + " bytes, more than the "
-                    + MAX_RECORD_BYTES + " allowed");
+                    + maxBytes + " allowed");
         }
         requireUtf8(bytes);
         try {

@@ -1,0 +1,66 @@
+package org.memberflow.api;
+
+import org.memberflow.api.localstack.LocalStack;
+import org.memberflow.api.localstack.LocalStackException;
+import org.memberflow.api.localstack.Ports;
+import org.memberflow.api.localstack.StackSettings;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts the embedded local stack (whatever is not external), then the server on it. One
+ * shutdown hook stops the server first and the stack after it, so nothing is left running.
+ */
+@SpringBootApplication
+public class MemberFlowApplication {
+
+    public static void main(String[] args) {
+        long t0 = System.nanoTime();
+        LocalStack stack;
+        try {
+            Ports.requireFree(httpPort(), "the HTTP API", "MEMBERFLOW_HTTP_PORT");
+            stack = LocalStack.start(StackSettings.fromEnvironment(System.getenv()));
+        } catch (LocalStackException e) {
+            System.err.println("memberflow: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        stack.properties().forEach(System::setProperty);
+        long tServer = System.nanoTime();
+
+        SpringApplication app = new SpringApplication(MemberFlowApplication.class);
+        app.setRegisterShutdownHook(false);
+        ConfigurableApplicationContext context;
+        try {
+            context = app.run(args);
+        } catch (RuntimeException e) {
+            stack.close();
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            context.close();
+            stack.close();
+        }, "memberflow-shutdown"));
+
+        String port = context.getEnvironment().getProperty("local.server.port");
+        System.out.printf("%nMemberFlow is up in %.1f s (%s; server %.1f s)%n  API:    http://localhost:%s/api/v1%n"
+                        + "  Health: http://localhost:%s/actuator/health%n  Data:   %s%n%n",
+                seconds(t0), stack.startupSummary(), seconds(tServer), port, port,
+                stack.properties().get(LocalStack.DATA_DIR_PROPERTY));
+    }
+
+    private static int httpPort() {
+        String value = System.getenv().getOrDefault("MEMBERFLOW_HTTP_PORT", "8080");
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new LocalStackException("MEMBERFLOW_HTTP_PORT must be a port number, not '" + value + "'");
+        }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}

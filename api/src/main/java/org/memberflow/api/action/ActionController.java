@@ -1,0 +1,34 @@
+package org.memberflow.api.action;
+
+import java.util.List;
+import org.memberflow.api.problem.InvalidParameterException;
+import org.memberflow.engine.action.CampaignAction;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/v1/members/{memberId}/actions}: what was decided for a member, newest first. */
+@RestController
+class ActionController {
+    static final int MAX_LIMIT = 500;
+    private final ActionRepository repository;
+
+    ActionController(ActionRepository repository) {
+        this.repository = repository;
+    }
+
+    @GetMapping("/api/v1/members/{memberId}/actions")
+    MemberActions actions(@PathVariable String memberId, @RequestParam(defaultValue = "50") int limit) {
+        if (memberId.length() > 64) {
+            throw new InvalidParameterException("memberId", "must be at most 64 characters");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidParameterException("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        return new MemberActions(memberId, repository.findByMember(memberId, limit));
+    }
+
+    record MemberActions(String memberId, List<CampaignAction> actions) {
+    }
+}

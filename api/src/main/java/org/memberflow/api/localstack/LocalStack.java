@@ -1,0 +1,142 @@
+package org.memberflow.api.localstack;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded local stack: real MariaDB, Redis and Kafka servers, each started unless an
+ * environment variable points at an external one. Holds a lock on its data directory while it
+ * runs, so it can tell processes left by a crashed run (which it stops) from a live run (which it
+ * refuses to disturb). Close stops everything in reverse order.
+ */
+public final class LocalStack implements AutoCloseable {
+    /** Properties that application.yml reads; set only for the pieces this stack started. */
+    public static final String MYSQL_URL_PROPERTY = "memberflow.mysql.url";
+    public static final String REDIS_URL_PROPERTY = "memberflow.redis.url";
+    public static final String KAFKA_PROPERTY = "memberflow.kafka.bootstrap-servers";
+    public static final String DATA_DIR_PROPERTY = "memberflow.data-dir";
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Map<String, String> properties = new LinkedHashMap<>();
+    private final Map<String, Long> startMillis = new LinkedHashMap<>();
+    private FileChannel lockChannel;
+    private FileLock lock;
+
+    private LocalStack() {
+    }
+
+    public static LocalStack start(StackSettings settings) {
+        LocalStack stack = new LocalStack();
+        try {
+            stack.startAll(settings);
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll(StackSettings s) {
+        properties.put(DATA_DIR_PROPERTY, s.dataDir().toString());
+        if (!s.embedsAnything()) {
+            return;
+        }
+        lockDataDir(s.dataDir());
+        int stale = StaleProcesses.killOwnedBy(s.dataDir());
+        if (stale > 0) {
+            log.warn("stopped {} server process(es) left behind by an earlier run", stale);
+        }
+        if (s.embedsMariaDb()) {
+            Ports.requireFree(s.mariaDbPort(), "the embedded MariaDB", "MEMBERFLOW_LOCAL_MARIADB_PORT");
+            EmbeddedMariaDb db = timed("MariaDB", () -> EmbeddedMariaDb.start(s.dataDir().resolve("mariadb"), s.mariaDbPort()));
+            properties.put(MYSQL_URL_PROPERTY, db.jdbcUrl());
+        }
+        if (s.embedsRedis()) {
+            Ports.requireFree(s.redisPort(), "the embedded Redis", "MEMBERFLOW_LOCAL_REDIS_PORT");
+            EmbeddedRedis redis = timed("Redis", () -> EmbeddedRedis.start(s.dataDir().resolve("redis"), s.redisPort()));
+            properties.put(REDIS_URL_PROPERTY, redis.url());
+        }
+        if (s.embedsKafka()) {
+            Ports.requireFree(s.kafkaPort(), "the embedded Kafka broker", "MEMBERFLOW_LOCAL_KAFKA_PORT");
+            Ports.requireFree(s.kafkaControllerPort(), "the embedded Kafka controller",
+                    "MEMBERFLOW_LOCAL_KAFKA_CONTROLLER_PORT");
+            EmbeddedKafka kafka = timed("Kafka", () -> EmbeddedKafka.start(s.dataDir().resolve("kafka"),
+                    s.kafkaPort(), s.kafkaControllerPort()));
+            properties.put(KAFKA_PROPERTY, kafka.bootstrapServers());
+        }
+    }
+
+    private <T extends AutoCloseable> T timed(String name, Supplier<T> starter) {
+        long t0 = System.nanoTime();
+        T server = starter.get();
+        started.push(server);
+        startMillis.put(name, (System.nanoTime() - t0) / 1_000_000);
+        return server;
+    }
+
+    private void lockDataDir(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+            lockChannel = FileChannel.open(dataDir.resolve("memberflow.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            lock = lockChannel.tryLock();
+        } catch (IOException e) {
+            throw new LocalStackException("cannot use the data directory " + dataDir + ": " + e.getMessage(), e);
+        }
+        if (lock == null) {
+            throw new LocalStackException("another MemberFlow is already running on " + dataDir
+                    + "; stop it, or set MEMBERFLOW_DATA_DIR to another directory");
+        }
+    }
+
+    /** Connection properties for the servers this stack started (to set before Spring starts). */
+    public Map<String, String> properties() {
+        return Map.copyOf(properties);
+    }
+
+    /** How long each embedded server took to start, such as "MariaDB 6.1 s, Redis 0.1 s". */
+    public String startupSummary() {
+        if (startMillis.isEmpty()) {
+            return "no embedded servers (all external)";
+        }
+        StringBuilder sb = new StringBuilder();
+        startMillis.forEach((name, ms) -> sb.append(sb.isEmpty() ? "" : ", ").append(name).append(' ')
+                .append(String.format("%.1f s", ms / 1000.0)));
+        return sb.toString();
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable server = started.pop();
+            try {
+                server.close();
+            } catch (Exception e) {
+                log.warn("stopping {} failed: {}", server.getClass().getSimpleName(), e.getMessage());
+            }
+        }
+        try {
+            if (lock != null) {
+                lock.release();
+            }
+            if (lockChannel != null) {
+                lockChannel.close();
+            }
+        } catch (IOException e) {
+            log.warn("releasing the data directory lock failed: {}", e.getMessage());
+        }
+    }
+}

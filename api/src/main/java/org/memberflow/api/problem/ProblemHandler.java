@@ -1,0 +1,40 @@
+package org.memberflow.api.problem;
+
+import java.util.List;
+import org.memberflow.api.event.EventsNotStoredException;
+import org.memberflow.api.event.FieldError;
+import org.memberflow.api.event.InvalidEventsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error as an RFC 9457 problem document ({@code application/problem+json}); Spring MVC's
+ * own errors (wrong media type, unknown path) come through the base class the same way.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(InvalidEventsException.class)
+    ProblemDetail invalidEvents(InvalidEventsException e) {
+        return Problems.invalid("invalid-event", "The event breaks the event contract", e.errors());
+    }
+
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail invalidParameter(InvalidParameterException e) {
+        return Problems.invalid("invalid-parameter", "A parameter is out of range",
+                List.of(new FieldError(e.parameter(), e.getMessage())));
+    }
+
+    @ExceptionHandler(EventsNotStoredException.class)
+    ProblemDetail notStored(EventsNotStoredException e) {
+        log.warn("events not stored: {}", e.getMessage());
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "events-not-stored", "The events could not be stored",
+                "Kafka did not acknowledge the events; retry with the same event ids");
+    }
+}

@@ -1,0 +1,211 @@
+package org.memberflow.api.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.memberflow.api.support.MemberFlowIntegrationTest;
+import org.memberflow.engine.Topics;
+import org.memberflow.engine.action.ActionIds;
+import org.memberflow.engine.topology.DeadLetterHeaders;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The foundation's promise: one event travels the whole path, once, and bad input harms nothing. */
+@MemberFlowIntegrationTest
+class OneEventEndToEndTest {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrap;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void shouldTurnARegisteredEventIntoOneWelcomeActionEvenWhenPostedTwice() throws Exception {
+        String member = "m-" + UUID.randomUUID();
+        String event = registered("e-" + UUID.randomUUID(), member);
+        String actionId = ActionIds.of("welcome", member, "once");
+
+        HttpResponse<String> posted = post(event);
+        assertThat(posted.statusCode()).isEqualTo(202);
+        assertThat(posted.body()).contains("\"accepted\"");
+
+        await().atMost(WAIT).until(() -> actionRows(member) == 1);
+        String actions = get("/api/v1/members/" + member + "/actions").body();
+        assertThat(actions).contains(actionId).contains("\"campaignId\":\"welcome\"").contains("ISSUE_COUPON");
+
+        assertThat(post(event).statusCode()).isEqualTo(202);
+        // The engine decides the same action again (same id); wait until the sink has consumed it.
+        await().atMost(WAIT).until(() -> actionRecords(actionId).size() == 2);
+        ConsumerRecord<byte[], byte[]> repeat = actionRecords(actionId).get(1);
+        await().atMost(WAIT).until(() -> actionSinkCommittedPast(repeat));
+        assertThat(actionRows(member)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM campaign_action WHERE action_id = ?", Integer.class, actionId))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void shouldSendAMalformedRecordToTheDeadLetterTopicAndKeepProcessing() throws Exception {
+        String marker = "bad-" + UUID.randomUUID();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps())) {
+            producer.send(new ProducerRecord<>(Topics.MEMBER_EVENTS.name(), "m-bad".getBytes(StandardCharsets.UTF_8),
+                    ("{\"eventId\":\"" + marker + "\", oops").getBytes(StandardCharsets.UTF_8))).get();
+        }
+
+        await().atMost(WAIT).until(() -> deadLetterWith(marker) != null);
+        ConsumerRecord<byte[], byte[]> dead = deadLetterWith(marker);
+        assertThat(header(dead, DeadLetterHeaders.REASON)).startsWith("not valid JSON");
+        assertThat(header(dead, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo("member-events");
+        assertThat(header(dead, DeadLetterHeaders.SOURCE_OFFSET)).matches("\\d+");
+
+        String member = "m-" + UUID.randomUUID();
+        assertThat(post(registered("e-" + UUID.randomUUID(), member)).statusCode()).isEqualTo(202);
+        await().atMost(WAIT).until(() -> actionRows(member) == 1);
+    }
+
+    @Test
+    void shouldAnswerAMalformedPostWithAProblemNamingTheField() throws Exception {
+        HttpResponse<String> single = post("""
+                {"eventId":"e1","memberId":"m1","type":"PURCHASE","occurredAt":"2026-05-20T08:00:00Z",
+                 "orderId":"o1","amount":12.345}""");
+        assertThat(single.statusCode()).isEqualTo(400);
+        assertThat(single.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(single.body()).contains("\"pointer\":\"/amount\"").contains("\"status\":400");
+
+        HttpResponse<String> batch = post("[" + registered("e2", "m2") + ",{\"eventId\":\"e3\"}]");
+        assertThat(batch.statusCode()).isEqualTo(400);
+        assertThat(batch.body()).contains("\"pointer\":\"/1/memberId\"");
+
+        HttpResponse<String> notJson = post("{nope");
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(notJson.body()).contains("not valid JSON");
+
+        HttpResponse<String> badLimit = get("/api/v1/members/m1/actions?limit=0");
+        assertThat(badLimit.statusCode()).isEqualTo(400);
+        assertThat(badLimit.body()).contains("\"pointer\":\"limit\"");
+    }
+
+    @Test
+    void shouldAcceptABatchAndAnswerWithItsIds() throws Exception {
+        String a = "e-" + UUID.randomUUID();
+        String b = "e-" + UUID.randomUUID();
+        HttpResponse<String> response = post("[" + registered(a, "m-" + UUID.randomUUID()) + ","
+                + registered(b, "m-" + UUID.randomUUID()) + "]");
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.body()).isEqualTo("{\"accepted\":[\"" + a + "\",\"" + b + "\"]}");
+    }
+
+    @Test
+    void shouldReportEngineDatabaseAndRedisInHealth() throws Exception {
+        await().atMost(WAIT).untilAsserted(() -> {
+            String health = get("/actuator/health").body();
+            assertThat(health).contains("\"engine\":{\"details\":{\"kafkaStreams\":\"RUNNING\"},\"status\":\"UP\"}");
+            assertThat(health).contains("\"db\":").contains("\"redis\":").startsWith("{").endsWith("\"status\":\"UP\"}");
+        });
+    }
+
+    private static String registered(String eventId, String memberId) {
+        return "{\"eventId\":\"" + eventId + "\",\"memberId\":\"" + memberId
+                + "\",\"type\":\"REGISTERED\",\"occurredAt\":\"2026-05-20T08:00:00Z\"}";
+    }
+
+    private HttpResponse<String> post(String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/events"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private int actionRows(String member) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM campaign_action WHERE member_id = ?", Integer.class, member);
+    }
+
+    private List<ConsumerRecord<byte[], byte[]>> actionRecords(String actionId) {
+        return readAll(Topics.CAMPAIGN_ACTIONS.name()).stream()
+                .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains(actionId)).toList();
+    }
+
+    private ConsumerRecord<byte[], byte[]> deadLetterWith(String marker) {
+        return readAll(Topics.MEMBER_EVENTS_DLQ.name()).stream()
+                .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains(marker)).findFirst().orElse(null);
+    }
+
+    /** Everything committed on a topic so far, read with a throwaway consumer. */
+    private List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    /** True once the action sink has committed (so written) the given record. */
+    private boolean actionSinkCommittedPast(ConsumerRecord<byte[], byte[]> record) throws Exception {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(p)) {
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets("memberflow-action-sink")
+                    .partitionsToOffsetAndMetadata().get()
+                    .get(new TopicPartition(record.topic(), record.partition()));
+            return committed != null && committed.offset() > record.offset();
+        }
+    }
+
+    private Properties producerProps() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return p;
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}
