@@ -9,8 +9,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Starts the embedded local stack (whatever is not external), then the server on it. One
- * shutdown hook stops the server first and the stack after it, so nothing is left running.
+ * Starts the embedded local stack (whatever is not external), then the server on it. On
+ * shutdown Spring closes the server first; the stack is a shutdown handler, which Spring Boot
+ * runs only after its contexts are closed, so nothing is left running and nothing is cut off.
  */
 @SpringBootApplication
 public class MemberFlowApplication {
@@ -29,20 +30,14 @@ public class MemberFlowApplication {
         stack.properties().forEach(System::setProperty);
         long tServer = System.nanoTime();
 
-        SpringApplication app = new SpringApplication(MemberFlowApplication.class);
-        app.setRegisterShutdownHook(false);
+        SpringApplication.getShutdownHandlers().add(stack::close);
         ConfigurableApplicationContext context;
         try {
-            context = app.run(args);
+            context = SpringApplication.run(MemberFlowApplication.class, args);
         } catch (RuntimeException e) {
-            stack.close();
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            context.close();
-            stack.close();
-        }, "memberflow-shutdown"));
 
         String port = context.getEnvironment().getProperty("local.server.port");
         System.out.printf("%nMemberFlow is up in %.1f s (%s; server %.1f s)%n  API:    http://localhost:%s/api/v1%n"

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The embedded local stack: real MariaDB, Redis and Kafka servers, each started unless an
@@ -27,6 +28,7 @@ public final class LocalStack implements AutoCloseable {
     public static final String KAFKA_PROPERTY = "memberflow.kafka.bootstrap-servers";
     public static final String DATA_DIR_PROPERTY = "memberflow.data-dir";
 
+    private static final String LOCK_FILE = "memberflow.lock";
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -51,13 +53,13 @@ public final class LocalStack implements AutoCloseable {
 
     private void startAll(StackSettings s) {
         properties.put(DATA_DIR_PROPERTY, s.dataDir().toString());
-        if (!s.embedsAnything()) {
-            return;
-        }
         lockDataDir(s.dataDir());
         int stale = StaleProcesses.killOwnedBy(s.dataDir());
         if (stale > 0) {
             log.warn("stopped {} server process(es) left behind by an earlier run", stale);
+        }
+        if (s.fresh()) {
+            emptyDataDir(s.dataDir());
         }
         if (s.embedsMariaDb()) {
             Ports.requireFree(s.mariaDbPort(), "the embedded MariaDB", "MEMBERFLOW_LOCAL_MARIADB_PORT");
@@ -90,7 +92,7 @@ public final class LocalStack implements AutoCloseable {
     private void lockDataDir(Path dataDir) {
         try {
             Files.createDirectories(dataDir);
-            lockChannel = FileChannel.open(dataDir.resolve("memberflow.lock"), StandardOpenOption.CREATE,
+            lockChannel = FileChannel.open(dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
             lock = lockChannel.tryLock();
         } catch (IOException e) {
@@ -100,6 +102,18 @@ public final class LocalStack implements AutoCloseable {
             throw new LocalStackException("another MemberFlow is already running on " + dataDir
                     + "; stop it, or set MEMBERFLOW_DATA_DIR to another directory");
         }
+    }
+
+    /** Deletes everything in the data directory but the lock we hold: a fresh start. */
+    private static void emptyDataDir(Path dataDir) {
+        try (var children = Files.list(dataDir)) {
+            for (Path child : children.filter(p -> !p.getFileName().toString().equals(LOCK_FILE)).toList()) {
+                FileSystemUtils.deleteRecursively(child);
+            }
+        } catch (IOException e) {
+            throw new LocalStackException("cannot empty " + dataDir + " for a fresh start: " + e.getMessage(), e);
+        }
+        log.info("started fresh: emptied {}", dataDir);
     }
 
     /** Connection properties for the servers this stack started (to set before Spring starts). */
@@ -118,8 +132,9 @@ public final class LocalStack implements AutoCloseable {
         return sb.toString();
     }
 
+    /** Stops every embedded server, newest first. Safe to call more than once. */
     @Override
-    public void close() {
+    public synchronized void close() {
         while (!started.isEmpty()) {
             AutoCloseable server = started.pop();
             try {
@@ -129,10 +144,8 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         try {
-            if (lock != null) {
+            if (lockChannel != null && lockChannel.isOpen()) {
                 lock.release();
-            }
-            if (lockChannel != null) {
                 lockChannel.close();
             }
         } catch (IOException e) {

@@ -14,12 +14,14 @@ import java.util.Map;
  * <tr><td>MEMBERFLOW_REDIS_URL</td><td>redis://host:port of an external Redis</td><td>embedded Redis</td></tr>
  * <tr><td>MEMBERFLOW_KAFKA_BOOTSTRAP_SERVERS</td><td>host:port list of an external Kafka</td><td>embedded broker</td></tr>
  * <tr><td>MEMBERFLOW_DATA_DIR</td><td>data of the embedded servers and engine state</td><td>.local</td></tr>
+ * <tr><td>MEMBERFLOW_FRESH</td><td>true: empty the data directory before starting</td><td>false</td></tr>
  * <tr><td>MEMBERFLOW_LOCAL_MARIADB_PORT, _REDIS_PORT, _KAFKA_PORT, _KAFKA_CONTROLLER_PORT</td>
  *     <td>ports of the embedded servers</td><td>13306, 16379, 19092, 19093</td></tr>
  * </table>
  */
 public record StackSettings(
         Path dataDir,
+        boolean fresh,
         String externalMysqlUrl,
         String externalRedisUrl,
         String externalKafka,
@@ -32,10 +34,12 @@ public record StackSettings(
     public static final String REDIS_URL = "MEMBERFLOW_REDIS_URL";
     public static final String KAFKA_BOOTSTRAP = "MEMBERFLOW_KAFKA_BOOTSTRAP_SERVERS";
     public static final String DATA_DIR = "MEMBERFLOW_DATA_DIR";
+    public static final String FRESH = "MEMBERFLOW_FRESH";
 
     public static StackSettings fromEnvironment(Map<String, String> env) {
         return new StackSettings(
                 Path.of(env.getOrDefault(DATA_DIR, ".local")).toAbsolutePath().normalize(),
+                Boolean.parseBoolean(env.getOrDefault(FRESH, "false")),
                 blankToNull(env.get(MYSQL_URL)),
                 blankToNull(env.get(REDIS_URL)),
                 blankToNull(env.get(KAFKA_BOOTSTRAP)),

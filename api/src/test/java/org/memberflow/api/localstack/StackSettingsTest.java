@@ -61,6 +61,19 @@ class StackSettingsTest {
     }
 
     @Test
+    void shouldEmptyTheDataDirectoryForAFreshStart(@TempDir Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("old-state"), "x");
+        java.nio.file.Files.createDirectories(dir.resolve("kafka/log"));
+        StackSettings s = StackSettings.fromEnvironment(Map.of(StackSettings.DATA_DIR, dir.toString(),
+                StackSettings.FRESH, "true", StackSettings.MYSQL_URL, "jdbc:mysql://db/x",
+                StackSettings.REDIS_URL, "redis://r", StackSettings.KAFKA_BOOTSTRAP, "k:9092"));
+        try (LocalStack stack = LocalStack.start(s)) {
+            assertThat(dir.resolve("old-state")).doesNotExist();
+            assertThat(dir.resolve("kafka")).doesNotExist();
+        }
+    }
+
+    @Test
     void shouldRefuseASecondStackOnTheSameDataDirectory(@TempDir Path dir) {
         Map<String, String> env = Map.of(StackSettings.DATA_DIR, dir.toString(),
                 "MEMBERFLOW_LOCAL_MARIADB_PORT", "1", // never reached: the lock is checked first
