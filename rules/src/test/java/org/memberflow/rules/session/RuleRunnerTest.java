@@ -84,6 +84,31 @@ class RuleRunnerTest {
     }
 
     @Test
+    void shouldLetRulesReasonAboutTheEngineClocksToday() throws Exception {
+        // The example of rules/README.md: it must compile and fire as documented.
+        String newYear = """
+                package t
+                import org.memberflow.rules.fact.MemberEvent
+                import org.memberflow.rules.fact.EventType
+                import org.memberflow.rules.fact.Today
+                global org.memberflow.rules.decision.Decisions decisions
+                rule "new year greeting"
+                when
+                    $today : Today( date.monthValue == 1, date.dayOfMonth == 1 )
+                    MemberEvent( type == EventType.CHECK_IN )
+                then
+                    decisions.sendMessage("new-year", "" + $today.getYear(), "NEW_YEAR");
+                end
+                """;
+        RuleRunner runner = new RuleRunner(compile("new-year.drl", newYear), 10);
+
+        assertThat(runner.evaluate(List.of(event(EventType.CHECK_IN), new Today(LocalDate.of(2027, 1, 1)))).decisions())
+                .extracting(Decision::periodKey).containsExactly("2027");
+        assertThat(runner.evaluate(List.of(event(EventType.CHECK_IN), new Today(LocalDate.of(2027, 1, 2)))).decisions())
+                .isEmpty();
+    }
+
+    @Test
     void shouldStopALoopingRuleAtTheFiringLimit() throws Exception {
         String looping = """
                 package t
