@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.memberflow.engine.topology.EngineOptions;
 import org.memberflow.engine.topology.EngineTopology;
 import org.memberflow.rules.session.RuleRunner;
 import org.slf4j.Logger;
@@ -15,8 +16,8 @@ public final class Engine implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Engine.class);
     private final KafkaStreams streams;
 
-    public Engine(EngineSettings settings, RuleRunner rules, Clock clock) {
-        StreamsBuilder builder = EngineTopology.build(new StreamsBuilder(), rules, clock);
+    public Engine(EngineSettings settings, RuleRunner rules, EngineOptions options, Clock clock) {
+        StreamsBuilder builder = EngineTopology.build(new StreamsBuilder(), rules, options, clock);
         this.streams = new KafkaStreams(builder.build(), settings.toStreamsProperties());
         // A failed stream thread (a broker hiccup, a fenced producer) is replaced, not left dead:
         // its tasks restart from the last committed transaction.

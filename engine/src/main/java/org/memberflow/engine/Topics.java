@@ -2,8 +2,12 @@ package org.memberflow.engine;
 
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.memberflow.engine.action.ActionSerde;
 import org.memberflow.engine.action.CampaignAction;
+import org.memberflow.engine.clock.TickRecord;
+import org.memberflow.engine.json.JsonSerde;
+import org.memberflow.engine.segment.BreakpointsRecord;
+import org.memberflow.engine.segment.MemberSnapshot;
+import org.memberflow.engine.segment.SegmentChange;
 
 /** The one place that binds each topic name to its serdes. */
 public final class Topics {
@@ -13,9 +17,21 @@ public final class Topics {
     /** Records that failed validation, as they came, with the reason in headers. */
     public static final Topic<byte[], byte[]> MEMBER_EVENTS_DLQ =
             new Topic<>("member-events-dlq", Serdes.ByteArray(), Serdes.ByteArray());
+    /** Ticks of the scheduled jobs; co-partitioned with member-events. */
+    public static final Topic<String, TickRecord> ENGINE_CLOCK =
+            new Topic<>("engine-clock", Serdes.String(), new JsonSerde<>(TickRecord.class));
     /** Decisions for downstream systems, key = memberId. */
     public static final Topic<String, CampaignAction> CAMPAIGN_ACTIONS =
-            new Topic<>("campaign-actions", Serdes.String(), new ActionSerde());
+            new Topic<>("campaign-actions", Serdes.String(), new JsonSerde<>(CampaignAction.class));
+    /** Class and segment changes, compacted, key = memberId. */
+    public static final Topic<String, SegmentChange> MEMBER_SEGMENTS =
+            new Topic<>("member-segments", Serdes.String(), new JsonSerde<>(SegmentChange.class));
+    /** The read-model feed, compacted, key = memberId. */
+    public static final Topic<String, MemberSnapshot> MEMBER_SNAPSHOTS =
+            new Topic<>("member-snapshots", Serdes.String(), new JsonSerde<>(MemberSnapshot.class));
+    /** RFM breakpoints and means, compacted, key = brandId. */
+    public static final Topic<String, BreakpointsRecord> RFM_BREAKPOINTS =
+            new Topic<>("rfm-breakpoints", Serdes.String(), new JsonSerde<>(BreakpointsRecord.class));
 
     private Topics() {
     }

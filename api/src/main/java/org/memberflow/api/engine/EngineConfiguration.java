@@ -3,7 +3,6 @@ package org.memberflow.api.engine;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.memberflow.engine.Engine;
 import org.memberflow.engine.EngineSettings;
 import org.memberflow.engine.Topics;
@@ -28,15 +27,21 @@ class EngineConfiguration {
 
     @Bean
     KafkaAdmin.NewTopics engineTopics(EngineProperties props) {
-        // member-events and its DLQ must be co-partitioned with everything keyed by memberId.
+        // Everything keyed by memberId has the same partitions: engine-clock ticks must land in the
+        // task that owns the members they wake.
         return new KafkaAdmin.NewTopics(
-                topic(Topics.MEMBER_EVENTS.name(), props),
-                topic(Topics.MEMBER_EVENTS_DLQ.name(), props),
-                topic(Topics.CAMPAIGN_ACTIONS.name(), props));
+                topic(Topics.MEMBER_EVENTS.name(), props).build(),
+                topic(Topics.ENGINE_CLOCK.name(), props).build(),
+                topic(Topics.MEMBER_EVENTS_DLQ.name(), props).build(),
+                topic(Topics.CAMPAIGN_ACTIONS.name(), props).build(),
+                topic(Topics.MEMBER_SEGMENTS.name(), props).compact().build(),
+                topic(Topics.MEMBER_SNAPSHOTS.name(), props).compact().build(),
+                TopicBuilder.name(Topics.RFM_BREAKPOINTS.name()).partitions(1).replicas(props.replicationFactor())
+                        .compact().build());
     }
 
-    private static NewTopic topic(String name, EngineProperties props) {
-        return TopicBuilder.name(name).partitions(props.partitions()).replicas(props.replicationFactor()).build();
+    private static TopicBuilder topic(String name, EngineProperties props) {
+        return TopicBuilder.name(name).partitions(props.partitions()).replicas(props.replicationFactor());
     }
 
     @Bean
@@ -50,6 +55,6 @@ class EngineConfiguration {
             @Value("${memberflow.data-dir}") Path dataDir) {
         EngineSettings settings = new EngineSettings(bootstrapServers, props.applicationId(),
                 dataDir.toAbsolutePath().resolve("streams"), props.replicationFactor(), props.commitInterval(), Map.of());
-        return new EngineLifecycle(new Engine(settings, rules, clock));
+        return new EngineLifecycle(new Engine(settings, rules, props.options(), clock));
     }
 }

@@ -1,10 +1,22 @@
 package org.memberflow.api.engine;
 
 import java.time.Duration;
+import org.memberflow.engine.clock.ClockMode;
+import org.memberflow.engine.topology.EngineOptions;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** {@code memberflow.engine.*} in application.yml. */
+/**
+ * {@code memberflow.engine.*} in application.yml.
+ *
+ * @param clockMode {@code wall} in production; {@code event} to replay history as if it were live
+ */
 @ConfigurationProperties("memberflow.engine")
 record EngineProperties(String applicationId, int partitions, int replicationFactor, Duration commitInterval,
-        int maxRuleFirings) {
+        int maxRuleFirings, ClockMode clockMode, int windowDays, int sweepChunk) {
+
+    EngineOptions options() {
+        EngineOptions d = EngineOptions.defaults();
+        return new EngineOptions(clockMode, windowDays, d.dedupeRetention(), d.sweepInterval(), sweepChunk,
+                d.defaultBreakpoints());
+    }
 }

@@ -1,6 +1,8 @@
 package org.memberflow.engine.topology;
 
 import java.time.Clock;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
@@ -9,35 +11,60 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.memberflow.engine.Topics;
-import org.memberflow.engine.action.CampaignAction;
+import org.memberflow.engine.Topics.Topic;
+import org.memberflow.engine.member.MemberEvaluator;
 import org.memberflow.rules.session.RuleRunner;
 
 /**
  * The engine's topology, in one method that the application and the {@code TopologyTestDriver}
- * tests both call: member-events → validate → rules → campaign-actions, bad input → DLQ.
+ * tests both call:
+ *
+ * <pre>
+ * member-events ─┐                                  ┌─► campaign-actions
+ * engine-clock ──┴─► member processor (state, rules)┼─► member-segments
+ *   rfm-breakpoints (global) ─┘                     ├─► member-snapshots
+ *                                                   └─► member-events-dlq
+ * </pre>
  */
 public final class EngineTopology {
     private EngineTopology() {
     }
 
-    public static StreamsBuilder build(StreamsBuilder builder, RuleRunner rules, Clock clock) {
+    public static StreamsBuilder build(StreamsBuilder builder, RuleRunner rules, EngineOptions options, Clock clock) {
+        builder.addStateStore(EngineStores.memberState());
+        builder.addStateStore(EngineStores.eventDedupe(options));
+        builder.addStateStore(EngineStores.sweeps());
+        builder.addGlobalStore(EngineStores.breakpoints(), Topics.RFM_BREAKPOINTS.name(),
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("rfm-breakpoints-source"),
+                BreakpointsUpdater::new);
+
+        MemberEvaluator evaluator = new MemberEvaluator(rules, options.windowDays());
         KStream<byte[], Routed> routed = builder
-                .stream(Topics.MEMBER_EVENTS.name(), Consumed.with(Topics.MEMBER_EVENTS.keySerde(),
-                        Topics.MEMBER_EVENTS.valueSerde()).withName("member-events-source"))
-                .process(() -> new EventProcessor(rules, clock), Named.as("evaluate-event"));
+                .stream(List.of(Topics.MEMBER_EVENTS.name(), Topics.ENGINE_CLOCK.name()),
+                        Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("member-input"))
+                .process(() -> new MemberProcessor(evaluator, options, clock), Named.as("member-processor"),
+                        EngineStores.MEMBER_STATE, EngineStores.EVENT_DEDUPE, EngineStores.SWEEPS);
 
         routed.split(Named.as("route-"))
-                .branch((key, value) -> value instanceof Routed.DeadLetter, Branched.withConsumer(dlq -> dlq
+                .branch((k, v) -> v instanceof Routed.DeadLetter, Branched.withConsumer(s -> s
                         .mapValues(v -> ((Routed.DeadLetter) v).payload(), Named.as("dead-letter-payload"))
-                        .to(Topics.MEMBER_EVENTS_DLQ.name(), Produced.with(Topics.MEMBER_EVENTS_DLQ.keySerde(),
-                                Topics.MEMBER_EVENTS_DLQ.valueSerde())), "dead-letters"))
-                .defaultBranch(Branched.withConsumer(actions -> actions
-                        .map((key, v) -> {
-                            CampaignAction action = ((Routed.Action) v).action();
-                            return KeyValue.pair(action.memberId(), action);
-                        }, Named.as("action-by-member"))
-                        .to(Topics.CAMPAIGN_ACTIONS.name(), Produced.with(Topics.CAMPAIGN_ACTIONS.keySerde(),
-                                Topics.CAMPAIGN_ACTIONS.valueSerde())), "actions"));
+                        .to(Topics.MEMBER_EVENTS_DLQ.name(), produced(Topics.MEMBER_EVENTS_DLQ, "dlq-sink")), "dead-letters"))
+                .branch((k, v) -> v instanceof Routed.Action, Branched.withConsumer(s -> s
+                        .map((k, v) -> KeyValue.pair(((Routed.Action) v).action().memberId(), ((Routed.Action) v).action()),
+                                Named.as("action-by-member"))
+                        .to(Topics.CAMPAIGN_ACTIONS.name(), produced(Topics.CAMPAIGN_ACTIONS, "actions-sink")), "actions"))
+                .branch((k, v) -> v instanceof Routed.SegmentMove, Branched.withConsumer(s -> s
+                        .map((k, v) -> KeyValue.pair(((Routed.SegmentMove) v).change().memberId(),
+                                ((Routed.SegmentMove) v).change()), Named.as("segment-by-member"))
+                        .to(Topics.MEMBER_SEGMENTS.name(), produced(Topics.MEMBER_SEGMENTS, "segments-sink")), "segments"))
+                .defaultBranch(Branched.withConsumer(s -> s
+                        .map((k, v) -> KeyValue.pair(((Routed.Snapshot) v).snapshot().memberId(),
+                                ((Routed.Snapshot) v).snapshot()), Named.as("snapshot-by-member"))
+                        .to(Topics.MEMBER_SNAPSHOTS.name(), produced(Topics.MEMBER_SNAPSHOTS, "snapshots-sink")), "snapshots"));
         return builder;
+    }
+
+    private static <K, V> Produced<K, V> produced(Topic<K, V> topic, String name) {
+        return Produced.with(topic.keySerde(), topic.valueSerde()).withName(name);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.memberflow.engine.json.JsonSerde;
 import org.memberflow.rules.decision.ActionType;
 
 class ActionIdsTest {
@@ -27,7 +28,7 @@ class ActionIdsTest {
 
     @Test
     void shouldRoundTripActionsThroughJson() {
-        ActionSerde serde = new ActionSerde();
+        JsonSerde<CampaignAction> serde = new JsonSerde<>(CampaignAction.class);
         CampaignAction action = new CampaignAction("id", "default", "m1", "welcome", "once", ActionType.ISSUE_COUPON,
                 Map.of("couponTemplate", "WELCOME"), "welcome coupon", "built-in:1", "e1",
                 Instant.parse("2026-05-20T08:30:00Z"), null, false);

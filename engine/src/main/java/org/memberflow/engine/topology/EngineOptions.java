@@ -1,0 +1,31 @@
+package org.memberflow.engine.topology;
+
+import java.time.Duration;
+import org.memberflow.engine.clock.ClockMode;
+import org.memberflow.segments.Breakpoints;
+
+/**
+ * How the topology behaves.
+ *
+ * @param windowDays         the RFM window (365 by default)
+ * @param dedupeRetention    how long an event id is remembered to drop duplicates (7 days)
+ * @param sweepInterval      how often a running sweep gets a slice of the stream thread
+ * @param sweepChunk         members evaluated per slice at most
+ * @param defaultBreakpoints used until rfm-breakpoints has a record for the member's brand
+ */
+public record EngineOptions(ClockMode clockMode, int windowDays, Duration dedupeRetention, Duration sweepInterval,
+        int sweepChunk, Breakpoints defaultBreakpoints) {
+
+    public static EngineOptions defaults() {
+        return new EngineOptions(ClockMode.WALL, 365, Duration.ofDays(7), Duration.ofMillis(200), 2_000,
+                Breakpoints.defaults());
+    }
+
+    public EngineOptions withClockMode(ClockMode mode) {
+        return new EngineOptions(mode, windowDays, dedupeRetention, sweepInterval, sweepChunk, defaultBreakpoints);
+    }
+
+    public EngineOptions withSweepChunk(int chunk) {
+        return new EngineOptions(clockMode, windowDays, dedupeRetention, sweepInterval, chunk, defaultBreakpoints);
+    }
+}

@@ -1,0 +1,155 @@
+package org.memberflow.engine.topology;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.memberflow.engine.Topics;
+import org.memberflow.engine.clock.ClockMode;
+import org.memberflow.engine.clock.TickRecord;
+import org.memberflow.engine.event.EventReader;
+import org.memberflow.engine.event.InvalidEventException;
+import org.memberflow.engine.member.Evaluation;
+import org.memberflow.engine.member.EventFolder;
+import org.memberflow.engine.member.MemberEvaluator;
+import org.memberflow.engine.member.MemberState;
+import org.memberflow.engine.member.RuleLoopException;
+import org.memberflow.rules.fact.MemberEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's one processor, per task: member events (validate → dedupe → fold into the
+ * member's state → evaluate → emit) and engine-clock ticks (start a sweep, which
+ * {@link Sweeper} runs in slices). Bad input becomes a dead letter; the stream never stops
+ * because of input.
+ */
+final class MemberProcessor implements Processor<byte[], byte[], byte[], Routed> {
+    private static final Logger log = LoggerFactory.getLogger(MemberProcessor.class);
+
+    private final EventReader reader = new EventReader();
+    private final MemberEvaluator evaluator;
+    private final EngineOptions options;
+    private final Clock clock;
+    private ProcessorContext<byte[], Routed> context;
+    private KeyValueStore<String, MemberState> members;
+    private WindowStore<String, Long> seen;
+    private BreakpointsLookup breakpoints;
+    private Sweeper sweeper;
+
+    MemberProcessor(MemberEvaluator evaluator, EngineOptions options, Clock clock) {
+        this.evaluator = evaluator;
+        this.options = options;
+        this.clock = clock;
+    }
+
+    @Override
+    public void init(ProcessorContext<byte[], Routed> context) {
+        this.context = context;
+        members = context.getStateStore(EngineStores.MEMBER_STATE);
+        seen = context.getStateStore(EngineStores.EVENT_DEDUPE);
+        breakpoints = new BreakpointsLookup(context.getStateStore(EngineStores.RFM_BREAKPOINTS), options.defaultBreakpoints());
+        sweeper = new Sweeper(members, context.getStateStore(EngineStores.SWEEPS), evaluator, breakpoints, options, clock,
+                this::emit);
+        context.schedule(options.sweepInterval(), PunctuationType.WALL_CLOCK_TIME, ts -> sweeper.runSlice());
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse(Topics.MEMBER_EVENTS.name());
+        if (topic.equals(Topics.ENGINE_CLOCK.name())) {
+            onTick(record);
+        } else {
+            onEvent(record);
+        }
+    }
+
+    private void onTick(Record<byte[], byte[]> record) {
+        TickRecord tick;
+        try {
+            tick = Topics.ENGINE_CLOCK.valueSerde().deserializer().deserialize(Topics.ENGINE_CLOCK.name(), record.value());
+        } catch (RuntimeException e) {
+            log.error("ignoring an unreadable tick on engine-clock: {}", e.getMessage());
+            return;
+        }
+        if (tick == null || tick.job() == null || tick.date() == null) {
+            log.error("ignoring a tick without job or date");
+            return;
+        }
+        sweeper.start(tick);
+    }
+
+    private void onEvent(Record<byte[], byte[]> record) {
+        MemberEvent event;
+        try {
+            event = reader.read(record.value());
+            requireKeyIsMember(record.key(), event);
+        } catch (InvalidEventException e) {
+            deadLetter(record, e.reason(), e.field(), e.getClass());
+            return;
+        }
+        String memberId = event.getMemberId();
+        String dedupeKey = memberId + '\u001f' + event.getEventId();
+        if (alreadySeen(dedupeKey, record.timestamp())) {
+            return; // a duplicate changes nothing and emits nothing
+        }
+        MemberState state = members.get(memberId);
+        if (state == null) {
+            state = MemberState.newMember(event.getBrandId());
+        }
+        EventFolder.apply(state, event);
+        Instant now = options.clockMode() == ClockMode.EVENT ? event.getOccurredAt() : clock.instant();
+        Evaluation result;
+        try {
+            result = evaluator.evaluate(memberId, state, event, null, now, breakpoints.forBrand(state.brandId()));
+        } catch (RuleLoopException e) {
+            // Not applied and not marked seen: once the rules are fixed, the dead letter can be replayed.
+            deadLetter(record, e.getMessage(), "", e.getClass());
+            return;
+        }
+        members.put(memberId, state);
+        seen.put(dedupeKey, record.timestamp(), record.timestamp());
+        emit(memberId, result, record.timestamp());
+    }
+
+    private boolean alreadySeen(String key, long timestamp) {
+        long retention = options.dedupeRetention().toMillis();
+        try (WindowStoreIterator<Long> it = seen.fetch(key, timestamp - retention, timestamp + retention)) {
+            return it.hasNext();
+        }
+    }
+
+    /** Sends on what one evaluation produced, keyed by member. */
+    void emit(String memberId, Evaluation result, long timestamp) {
+        byte[] key = memberId.getBytes(StandardCharsets.UTF_8);
+        for (var action : result.actions()) {
+            context.forward(new Record<>(key, new Routed.Action(action), timestamp));
+        }
+        if (result.segmentChange() != null) {
+            context.forward(new Record<>(key, new Routed.SegmentMove(result.segmentChange()), timestamp));
+        }
+        context.forward(new Record<>(key, new Routed.Snapshot(result.snapshot()), timestamp));
+    }
+
+    private static void requireKeyIsMember(byte[] key, MemberEvent event) throws InvalidEventException {
+        if (key == null) {
+            throw new InvalidEventException("", "the record has no key; the key must be the memberId");
+        }
+        if (!event.getMemberId().equals(new String(key, StandardCharsets.UTF_8))) {
+            throw new InvalidEventException("/memberId", "does not match the record key");
+        }
+    }
+
+    private void deadLetter(Record<byte[], byte[]> record, String reason, String field, Class<?> exception) {
+        context.forward(new Record<byte[], Routed>(record.key(), new Routed.DeadLetter(record.value()),
+                record.timestamp(), DeadLetterHeaders.of(record.headers(), reason, field, exception,
+                context.recordMetadata().orElse(null))));
+    }
+}
