@@ -1,0 +1,89 @@
+package org.memberflow.engine.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.memberflow.engine.action.CampaignAction;
+import org.memberflow.engine.segment.MemberSnapshot;
+import org.memberflow.engine.support.EngineDriver;
+import org.memberflow.engine.support.Events;
+
+/** Sweeps walk the members in chunks, one chunk per punctuation, in wall-clock mode. */
+class SweepTest {
+    private static final Duration SLICE = EngineOptions.defaults().sweepInterval();
+    private final EngineDriver engine = new EngineDriver(EngineOptions.defaults().withSweepChunk(2),
+            Instant.parse("2026-03-01T02:00:00Z"));
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    private void fiveMembersWhoBoughtOnMarch1() {
+        for (int i = 1; i <= 5; i++) {
+            engine.send(Events.purchase("m" + i, "2026-03-01T02:00:00Z", "o" + i, "10.00"));
+        }
+        engine.drainActions();
+        engine.drainSnapshots();
+    }
+
+    @Test
+    void shouldSweepInChunksFromACursorUntilEveryMemberIsDone() {
+        fiveMembersWhoBoughtOnMarch1();
+        engine.clock.advance(Duration.ofDays(30)); // wall clock: 31 March, 30 days since the purchases
+        engine.tick("inactivity", LocalDate.of(2026, 3, 31));
+
+        engine.runSweepSlices(1, SLICE);
+        assertThat(engine.drainSnapshots()).extracting(r -> r.key()).containsExactly("m1", "m2");
+        engine.runSweepSlices(1, SLICE);
+        assertThat(engine.drainSnapshots()).extracting(r -> r.key()).containsExactly("m3", "m4");
+        engine.runSweepSlices(1, SLICE);
+        assertThat(engine.drainSnapshots()).extracting(r -> r.key()).containsExactly("m5");
+        engine.runSweepSlices(3, SLICE);
+        assertThat(engine.drainSnapshots()).isEmpty();
+
+        assertThat(engine.drainActions()).extracting(CampaignAction::memberId)
+                .containsExactly("m1", "m2", "m3", "m4", "m5");
+    }
+
+    @Test
+    void shouldLetRecencyDecayWithTheWallClockWithoutAnyEvent() {
+        fiveMembersWhoBoughtOnMarch1();
+        engine.clock.advance(Duration.ofDays(200));
+        engine.tick("rfm", LocalDate.of(2026, 9, 17));
+        engine.runSweepSlices(3, SLICE);
+
+        MemberSnapshot m1 = engine.lastSnapshot("m1");
+        assertThat(m1.recencyDays()).isEqualTo(200);
+        assertThat(m1.recencyScore()).isEqualTo(2); // cuts 30/90/180/270
+    }
+
+    @Test
+    void shouldIgnoreARepeatedTickWhileItsSweepRunsAndAfter() {
+        fiveMembersWhoBoughtOnMarch1();
+        engine.clock.advance(Duration.ofDays(30));
+        engine.tick("inactivity", LocalDate.of(2026, 3, 31));
+        engine.runSweepSlices(1, SLICE);
+        engine.tick("inactivity", LocalDate.of(2026, 3, 31)); // again, mid-sweep
+        engine.runSweepSlices(5, SLICE);
+        engine.tick("inactivity", LocalDate.of(2026, 3, 31)); // again, after
+        engine.runSweepSlices(5, SLICE);
+
+        assertThat(engine.drainSnapshots()).hasSize(5);
+        assertThat(engine.drainActions()).hasSize(5);
+    }
+
+    @Test
+    void shouldRunTwoJobsOneAfterTheOther() {
+        fiveMembersWhoBoughtOnMarch1();
+        engine.clock.advance(Duration.ofDays(30));
+        engine.tick("inactivity", LocalDate.of(2026, 3, 31));
+        engine.tick("birthday", LocalDate.of(2026, 3, 31));
+        engine.runSweepSlices(6, SLICE);
+        assertThat(engine.drainSnapshots()).hasSize(10);
+    }
+}
