@@ -18,7 +18,7 @@ import org.apache.kafka.metadata.storage.Formatter;
  * JVM from the Kafka jars on Maven Central. Its log under {@code dir} survives restarts, and so do
  * committed offsets and the engine's changelogs.
  */
-final class EmbeddedKafka implements AutoCloseable {
+public final class EmbeddedKafka implements AutoCloseable {
     private static final int NODE_ID = 1;
     private static final String CONTROLLER = "CONTROLLER";
     private final KafkaRaftServer server;
@@ -29,7 +29,7 @@ final class EmbeddedKafka implements AutoCloseable {
         this.port = port;
     }
 
-    static EmbeddedKafka start(Path dir, int port, int controllerPort) {
+    public static EmbeddedKafka start(Path dir, int port, int controllerPort) {
         try {
             Path logDir = dir.resolve("log");
             Files.createDirectories(logDir);
@@ -91,7 +91,7 @@ final class EmbeddedKafka implements AutoCloseable {
         return id;
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
 

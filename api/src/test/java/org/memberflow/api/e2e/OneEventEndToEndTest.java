@@ -9,24 +9,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
+import org.memberflow.api.support.KafkaTestClient;
 import org.memberflow.api.support.MemberFlowIntegrationTest;
 import org.memberflow.engine.Topics;
 import org.memberflow.engine.action.ActionIds;
@@ -76,9 +69,9 @@ class OneEventEndToEndTest {
     @Test
     void shouldSendAMalformedRecordToTheDeadLetterTopicAndKeepProcessing() throws Exception {
         String marker = "bad-" + UUID.randomUUID();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps())) {
-            producer.send(new ProducerRecord<>(Topics.MEMBER_EVENTS.name(), "m-bad".getBytes(StandardCharsets.UTF_8),
-                    ("{\"eventId\":\"" + marker + "\", oops").getBytes(StandardCharsets.UTF_8))).get();
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrap)) {
+            kafka.send(Topics.MEMBER_EVENTS.name(), null, "m-bad",
+                    ("{\"eventId\":\"" + marker + "\", oops").getBytes(StandardCharsets.UTF_8), null);
         }
 
         await().atMost(WAIT).until(() -> deadLetterWith(marker) != null);
@@ -163,26 +156,10 @@ class OneEventEndToEndTest {
                 .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains(marker)).findFirst().orElse(null);
     }
 
-    /** Everything committed on a topic so far, read with a throwaway consumer. */
     private List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrap)) {
+            return kafka.readAll(topic);
         }
-        return records;
     }
 
     /** True once the action sink has committed (so written) the given record. */
@@ -195,14 +172,6 @@ class OneEventEndToEndTest {
                     .get(new TopicPartition(record.topic(), record.partition()));
             return committed != null && committed.offset() > record.offset();
         }
-    }
-
-    private Properties producerProps() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        return p;
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {

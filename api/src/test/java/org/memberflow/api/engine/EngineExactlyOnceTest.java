@@ -1,0 +1,166 @@
+package org.memberflow.api.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.memberflow.api.support.EngineBroker;
+import org.memberflow.api.support.KafkaTestClient;
+import org.memberflow.engine.Engine;
+import org.memberflow.engine.EngineSettings;
+import org.memberflow.engine.Topics;
+import org.memberflow.engine.action.CampaignAction;
+import org.memberflow.engine.clock.ClockMode;
+import org.memberflow.engine.topology.EngineOptions;
+import org.memberflow.rules.session.BuiltInRuleSet;
+import org.memberflow.rules.session.RuleFile;
+import org.memberflow.rules.session.RuleRunner;
+import org.memberflow.rules.session.RuleSetCompiler;
+
+/**
+ * Exactly-once on a real broker: a processor that fails in the middle of a batch, an instance
+ * closed mid-batch and restarted (with and without its local state), and a replay from offset 0
+ * under a fresh application id each leave exactly one action per (campaign, member, period).
+ */
+class EngineExactlyOnceTest {
+    private static final Duration WAIT = Duration.ofSeconds(120);
+    private static final String CRASH_RULE = """
+            package test
+            import org.memberflow.rules.fact.MemberEvent
+            global org.memberflow.rules.decision.Decisions decisions
+            rule "crash once"
+            when
+                MemberEvent( eventId.startsWith("crash-") )
+            then
+                org.memberflow.api.engine.CrashOnce.crash();
+            end
+            """;
+
+    private final EngineBroker broker = EngineBroker.get();
+    private final KafkaTestClient kafka = new KafkaTestClient(broker.bootstrapServers());
+    private final List<Engine> engines = new ArrayList<>();
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    @TempDir
+    Path stateDirs;
+
+    @AfterEach
+    void stop() {
+        engines.forEach(Engine::close);
+        kafka.close();
+    }
+
+    private Engine start(String applicationId, Path stateDir, RuleRunner rules) {
+        EngineSettings settings = new EngineSettings(broker.bootstrapServers(), applicationId, stateDir, 1,
+                Duration.ofMillis(100), Map.of());
+        // Event time: today is the event's day, so the expected actions do not depend on the date the test runs
+        Engine engine = new Engine(settings, rules, EngineOptions.defaults().withClockMode(ClockMode.EVENT),
+                Clock.systemUTC());
+        engines.add(engine);
+        engine.start();
+        return engine;
+    }
+
+    private void sendRegistrationsAndPurchases(String prefix, int members, String crashingMember) {
+        long ts = System.currentTimeMillis();
+        for (int i = 0; i < members; i++) {
+            String member = prefix + i;
+            String id = member.equals(crashingMember) ? "crash-" + member : "reg-" + member;
+            kafka.sendAsync(Topics.MEMBER_EVENTS.name(), member, "{\"eventId\":\"" + id + "\",\"memberId\":\"" + member
+                    + "\",\"type\":\"REGISTERED\",\"occurredAt\":\"2026-05-20T08:00:00Z\"}", ts);
+            kafka.sendAsync(Topics.MEMBER_EVENTS.name(), member, "{\"eventId\":\"buy-" + member + "\",\"memberId\":\""
+                    + member + "\",\"type\":\"PURCHASE\",\"occurredAt\":\"2026-05-21T08:00:00Z\",\"orderId\":\"o-" + member
+                    + "\",\"amount\":99.50}", ts);
+        }
+        kafka.flush();
+    }
+
+    private List<CampaignAction> actionsFor(String prefix) {
+        List<CampaignAction> actions = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : kafka.readAll(Topics.CAMPAIGN_ACTIONS.name())) {
+            String key = new String(r.key(), StandardCharsets.UTF_8);
+            if (key.startsWith(prefix)) {
+                actions.add(Topics.CAMPAIGN_ACTIONS.valueSerde().deserializer().deserialize(null, r.value()));
+            }
+        }
+        return actions;
+    }
+
+    private static Map<String, Long> countById(List<CampaignAction> actions) {
+        return actions.stream().collect(Collectors.groupingBy(CampaignAction::actionId, Collectors.counting()));
+    }
+
+    @Test
+    void shouldNeitherLoseNorRepeatAnActionWhenTheProcessorFailsMidBatch() throws Exception {
+        String prefix = "eos-crash-" + run + "-";
+        int members = 300;
+        RuleRunner rules = new RuleRunner(new RuleSetCompiler().compile("crash", "1", concat(BuiltInRuleSet.files(),
+                new RuleFile("crash.drl", CRASH_RULE.getBytes(StandardCharsets.UTF_8)))), 100);
+        CrashOnce.arm();
+        sendRegistrationsAndPurchases(prefix, members, prefix + (members / 2));
+
+        Engine engine = start("eos-crash-" + run, stateDirs.resolve("a"), rules);
+
+        // welcome on registration + a class-change tag on the first purchase, per member
+        await().atMost(WAIT).until(() -> countById(actionsFor(prefix)).size() >= 2 * members);
+        assertThat(CrashOnce.crashes()).isEqualTo(1);
+        assertThat(engine.state()).isIn(KafkaStreams.State.RUNNING, KafkaStreams.State.REBALANCING);
+        engine.close();
+        List<CampaignAction> actions = actionsFor(prefix);
+        assertThat(actions).hasSize(2 * members);
+        assertThat(countById(actions).values()).containsOnly(1L);
+    }
+
+    @Test
+    void shouldNeitherLoseNorRepeatAnActionAcrossARestartMidBatchOrAReplayFromOffsetZero() throws Exception {
+        String prefix = "eos-restart-" + run + "-";
+        int members = 1500;
+        RuleRunner rules = new RuleRunner(BuiltInRuleSet.compile(), 100);
+        sendRegistrationsAndPurchases(prefix, members, null);
+
+        String applicationId = "eos-restart-" + run;
+        Engine first = start(applicationId, stateDirs.resolve("first"), rules);
+        await().atMost(WAIT).until(() -> !actionsFor(prefix).isEmpty());
+        first.close(); // mid-batch: most events are still to come
+        int doneByFirst = actionsFor(prefix).size();
+
+        // the same application again, without the first instance's local state: it restores
+        // member-state from its changelog and carries on from the committed offsets
+        Engine second = start(applicationId, stateDirs.resolve("second"), rules);
+        await().atMost(WAIT).until(() -> countById(actionsFor(prefix)).size() >= 2 * members);
+        second.close();
+        List<CampaignAction> actions = actionsFor(prefix);
+        assertThat(doneByFirst).isLessThan(2 * members);
+        assertThat(actions).hasSize(2 * members);
+        assertThat(countById(actions).values()).containsOnly(1L);
+
+        // a fresh application id replays member-events from offset 0: the same decisions, the same ids
+        Engine replay = start("eos-replay-" + run, stateDirs.resolve("replay"), rules);
+        await().atMost(WAIT).until(() -> actionsFor(prefix).size() >= 4 * members);
+        replay.close();
+        Map<String, Long> counts = countById(actionsFor(prefix));
+        assertThat(counts).hasSize(2 * members);
+        assertThat(counts.values()).containsOnly(2L);
+        assertThat(counts.keySet()).isEqualTo(countById(actions).keySet());
+    }
+
+    private static List<RuleFile> concat(List<RuleFile> a, RuleFile b) {
+        List<RuleFile> all = new ArrayList<>(a);
+        all.add(b);
+        return all;
+    }
+
+}

@@ -1,0 +1,88 @@
+package org.memberflow.api.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.memberflow.api.localstack.EmbeddedKafka;
+import org.memberflow.api.localstack.Ports;
+import org.memberflow.engine.Topics;
+import org.springframework.boot.SpringApplication;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * A broker of its own for the engine's integration tests, started once per test JVM. The
+ * server's tests run a whole MemberFlow on the shared local stack, whose engine consumes the
+ * same topic names; tests that start, crash and replay engines by hand need topics nobody else
+ * reads.
+ */
+public final class EngineBroker {
+    public static final int PARTITIONS = 3;
+    private static EngineBroker instance;
+
+    private final EmbeddedKafka kafka;
+
+    private EngineBroker(EmbeddedKafka kafka) {
+        this.kafka = kafka;
+    }
+
+    public static synchronized EngineBroker get() {
+        if (instance == null) {
+            Path dir = tempDir();
+            EmbeddedKafka kafka = EmbeddedKafka.start(dir, Ports.free(), Ports.free());
+            instance = new EngineBroker(kafka);
+            instance.createTopics();
+            SpringApplication.getShutdownHandlers().add(() -> {
+                kafka.close();
+                try {
+                    FileSystemUtils.deleteRecursively(dir);
+                } catch (IOException e) {
+                    // a leftover temporary directory is not worth failing the build for
+                }
+            });
+        }
+        return instance;
+    }
+
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public Properties adminProps() {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        return p;
+    }
+
+    private void createTopics() {
+        try (Admin admin = Admin.create(adminProps())) {
+            admin.createTopics(List.of(
+                    new NewTopic(Topics.MEMBER_EVENTS.name(), PARTITIONS, (short) 1),
+                    new NewTopic(Topics.ENGINE_CLOCK.name(), PARTITIONS, (short) 1),
+                    new NewTopic(Topics.MEMBER_EVENTS_DLQ.name(), PARTITIONS, (short) 1),
+                    new NewTopic(Topics.CAMPAIGN_ACTIONS.name(), PARTITIONS, (short) 1),
+                    new NewTopic(Topics.MEMBER_SEGMENTS.name(), PARTITIONS, (short) 1),
+                    new NewTopic(Topics.MEMBER_SNAPSHOTS.name(), PARTITIONS, (short) 1),
+                    new NewTopic(Topics.RFM_BREAKPOINTS.name(), 1, (short) 1))).all().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot create the engine topics", e);
+        }
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("memberflow-engine-broker-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
