@@ -17,6 +17,6 @@ record EngineProperties(String applicationId, int partitions, int replicationFac
     EngineOptions options() {
         EngineOptions d = EngineOptions.defaults();
         return new EngineOptions(clockMode, windowDays, d.dedupeRetention(), d.sweepInterval(), sweepChunk,
-                d.defaultBreakpoints());
+                d.sweepBudget(), d.defaultBreakpoints());
     }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.memberflow.engine.EngineSettings;
 import org.memberflow.engine.Topics;
 import org.memberflow.engine.action.CampaignAction;
 import org.memberflow.engine.clock.ClockMode;
+import org.memberflow.engine.clock.TickRecord;
 import org.memberflow.engine.topology.EngineOptions;
 import org.memberflow.rules.session.BuiltInRuleSet;
 import org.memberflow.rules.session.RuleFile;
@@ -64,11 +66,14 @@ class EngineExactlyOnceTest {
     }
 
     private Engine start(String applicationId, Path stateDir, RuleRunner rules) {
+        // Event time: today is the event's day, so the expected actions do not depend on the date the test runs
+        return start(applicationId, stateDir, rules, EngineOptions.defaults().withClockMode(ClockMode.EVENT));
+    }
+
+    private Engine start(String applicationId, Path stateDir, RuleRunner rules, EngineOptions options) {
         EngineSettings settings = new EngineSettings(broker.bootstrapServers(), applicationId, stateDir, 1,
                 Duration.ofMillis(100), Map.of());
-        // Event time: today is the event's day, so the expected actions do not depend on the date the test runs
-        Engine engine = new Engine(settings, rules, EngineOptions.defaults().withClockMode(ClockMode.EVENT),
-                Clock.systemUTC());
+        Engine engine = new Engine(settings, rules, options, Clock.systemUTC());
         engines.add(engine);
         engine.start();
         return engine;
@@ -155,6 +160,49 @@ class EngineExactlyOnceTest {
         assertThat(counts).hasSize(2 * members);
         assertThat(counts.values()).containsOnly(2L);
         assertThat(counts.keySet()).isEqualTo(countById(actions).keySet());
+    }
+
+    @Test
+    void shouldResumeASweepWhereItStoppedAfterACrashAndActOncePerMember() throws Exception {
+        String prefix = "eos-sweep-" + run + "-";
+        int members = 600;
+        String crashRule = """
+                package test
+                import org.memberflow.rules.fact.Tick
+                import org.memberflow.rules.fact.MemberView
+                global org.memberflow.rules.decision.Decisions decisions
+                rule "crash once in a sweep"
+                when
+                    Tick()
+                    MemberView( memberId == "%s" )
+                then
+                    org.memberflow.api.engine.CrashOnce.crash();
+                end
+                """.formatted(prefix + (members / 2));
+        RuleRunner rules = new RuleRunner(new RuleSetCompiler().compile("sweep-crash", "1", concat(BuiltInRuleSet.files(),
+                new RuleFile("crash.drl", crashRule.getBytes(StandardCharsets.UTF_8)))), 100);
+        sendRegistrationsAndPurchases(prefix, members, null); // purchases on 2026-05-21
+        Engine engine = start("eos-sweep-" + run, stateDirs.resolve("sweep"), rules,
+                EngineOptions.defaults().withClockMode(ClockMode.EVENT).withSweepChunk(50));
+        await().atMost(WAIT).until(() -> actionsFor(prefix).size() >= 2 * members); // welcome + class change
+
+        CrashOnce.arm();
+        int crashesBefore = CrashOnce.crashes();
+        byte[] tick = Topics.ENGINE_CLOCK.valueSerde().serializer()
+                .serialize(null, new TickRecord("inactivity", LocalDate.of(2026, 7, 1)));
+        for (int p = 0; p < EngineBroker.PARTITIONS; p++) {
+            kafka.send(Topics.ENGINE_CLOCK.name(), p, "inactivity", tick, System.currentTimeMillis());
+        }
+        await().atMost(WAIT).until(() -> actionsFor(prefix).stream()
+                .filter(a -> a.campaignId().equals("churn-recall")).count() >= members);
+        engine.close();
+
+        List<CampaignAction> recalls = actionsFor(prefix).stream()
+                .filter(a -> a.campaignId().equals("churn-recall")).toList();
+        assertThat(CrashOnce.crashes()).isEqualTo(crashesBefore + 1);
+        assertThat(recalls).hasSize(members);
+        assertThat(countById(recalls).values()).containsOnly(1L);
+        assertThat(recalls).extracting(CampaignAction::periodKey).containsOnly("2026-05-21");
     }
 
     private static List<RuleFile> concat(List<RuleFile> a, RuleFile b) {

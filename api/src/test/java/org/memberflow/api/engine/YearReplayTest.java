@@ -88,6 +88,8 @@ class YearReplayTest {
         latestSnapshots(prefix).values().forEach(s -> engineCounts.merge(s.rfmClass(), 1, Integer::sum));
         Map<String, Integer> expected = independentCounts(year);
 
+        System.out.printf("replayed %d events of %d members: engine %s, independent %s%n", year.events.size(), MEMBERS,
+                engineCounts, expected);
         assertThat(engineCounts).isEqualTo(expected);
         assertThat(expected.keySet()).hasSizeGreaterThanOrEqualTo(6); // the generated year spans most classes
     }

@@ -20,6 +20,10 @@ import org.memberflow.segments.RfmClass;
  * Dates are zigzag epoch days, days inside collections are deltas, money is varint fen, and
  * absent fields cost one bit in a presence mask. Not Java serialization.
  *
+ * <p>Size: a typical member of a year (a profile with tags, 24 purchases, 16 orders still open to
+ * refunds, six lots of points, a check-in streak, four campaigns acted on) is 543 bytes
+ * (measured by MemberStateSerdeTest on 2026-11-24); the open orders are the largest part.
+ *
  * <p>Version 1 layout: version, presence mask, brand, [birthday], [zone], [tier], tags,
  * [registeredOn], purchase buckets, orders, lots, lifetime counters, [lastPurchaseDay],
  * [lastCheckInDay], streak, event count, [lastEventAt], [rfmClass], acted periods.

@@ -62,7 +62,10 @@ final class Sweeper {
         forgetOldSweeps(tick.date());
     }
 
-    /** One slice: at most {@code sweepChunk} members of the first unfinished sweep. */
+    /**
+     * One slice: at most {@code sweepChunk} members of the first unfinished sweep, and no longer
+     * than {@code sweepBudget}, so that events keep flowing while a million members are swept.
+     */
     void runSlice() {
         SweepCursor cursor = firstRunning();
         if (cursor == null) {
@@ -71,25 +74,35 @@ final class Sweeper {
         List<KeyValue<String, MemberState>> chunk = nextChunk(cursor);
         Tick tick = new Tick(cursor.job(), cursor.date());
         long timestamp = clock.millis();
+        long deadline = System.nanoTime() + options.sweepBudget().toNanos(); // a CPU budget, not business time
+        int done = 0;
         for (KeyValue<String, MemberState> member : chunk) {
-            Instant now = options.clockMode() == ClockMode.EVENT
-                    ? cursor.date().atStartOfDay(MemberCalendar.zoneOrDefault(member.value.timeZone())).toInstant()
-                    : clock.instant();
-            try {
-                Evaluation result = evaluator.evaluate(member.key, member.value, null, tick, now,
-                        breakpoints.forBrand(member.value.brandId()));
-                members.put(member.key, member.value);
-                emitter.emit(member.key, result, timestamp);
-            } catch (RuleLoopException e) {
-                log.error("sweep {} skipped member {}: {}", cursor.job(), member.key, e.getMessage());
+            evaluate(cursor, tick, member, timestamp);
+            done++;
+            if (System.nanoTime() > deadline) {
+                break;
             }
         }
-        boolean finished = chunk.size() < options.sweepChunk();
-        String lastKey = chunk.isEmpty() ? cursor.lastKey() : chunk.get(chunk.size() - 1).key;
-        SweepCursor next = cursor.advance(lastKey, chunk.size(), finished);
+        boolean finished = chunk.size() < options.sweepChunk() && done == chunk.size();
+        String lastKey = done == 0 ? cursor.lastKey() : chunk.get(done - 1).key;
+        SweepCursor next = cursor.advance(lastKey, done, finished);
         sweeps.put(key(cursor), next);
         if (finished) {
             log.info("sweep {} for {} done: {} members", cursor.job(), cursor.date(), next.members());
+        }
+    }
+
+    private void evaluate(SweepCursor cursor, Tick tick, KeyValue<String, MemberState> member, long timestamp) {
+        Instant now = options.clockMode() == ClockMode.EVENT
+                ? cursor.date().atStartOfDay(MemberCalendar.zoneOrDefault(member.value.timeZone())).toInstant()
+                : clock.instant();
+        try {
+            Evaluation result = evaluator.evaluate(member.key, member.value, null, tick, now,
+                    breakpoints.forBrand(member.value.brandId()));
+            members.put(member.key, member.value);
+            emitter.emit(member.key, result, timestamp);
+        } catch (RuleLoopException e) {
+            log.error("sweep {} skipped member {}: {}", cursor.job(), member.key, e.getMessage());
         }
     }
 

@@ -18,8 +18,8 @@ class MemberStateSerdeTest {
     private final MemberStateSerde serde = new MemberStateSerde();
 
     /**
-     * A typical member of a year's history: a profile, 24 purchases on 20 days, two refunds, six
-     * lots of points, check-ins, and four campaigns acted on.
+     * A typical member of a year's history: a profile, 24 purchases, six lots of points, ten
+     * check-ins, and four campaigns acted on.
      */
     static MemberState typicalMember() {
         MemberState s = MemberState.newMember("default");
@@ -67,7 +67,7 @@ class MemberStateSerdeTest {
     @Test
     void shouldKeepATypicalMemberUnderOneKibibyte() {
         int bytes = serde.write(typicalMember()).length;
-        // measured 2026-11-24: 466 bytes (recorded in MemberStateSerde's documentation)
+        System.out.println("typical member state: " + bytes + " bytes"); // 543 on 2026-11-24
         assertThat(bytes).isLessThanOrEqualTo(1024);
     }
 
