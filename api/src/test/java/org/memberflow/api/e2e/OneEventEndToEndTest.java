@@ -56,8 +56,19 @@ class OneEventEndToEndTest {
         String actions = get("/api/v1/members/" + member + "/actions").body();
         assertThat(actions).contains(actionId).contains("\"campaignId\":\"welcome\"").contains("ISSUE_COUPON");
 
+        // The same event again: the engine drops it by its event id. A check-in after it, in the
+        // same partition, shows when the engine is past it: the member has seen 2 events, not 3.
         assertThat(post(event).statusCode()).isEqualTo(202);
-        // The engine decides the same action again (same id); wait until the sink has consumed it.
+        assertThat(post("{\"eventId\":\"c-" + UUID.randomUUID() + "\",\"memberId\":\"" + member
+                + "\",\"type\":\"CHECK_IN\",\"occurredAt\":\"2026-05-20T09:00:00Z\"}").statusCode()).isEqualTo(202);
+        await().atMost(WAIT).until(() -> latestSnapshotOf(member).contains("\"eventCount\":2"));
+        assertThat(actionRecords(actionId)).hasSize(1);
+
+        // A replayed action (a sink redelivery, a replay of the topic) adds no second row.
+        ConsumerRecord<byte[], byte[]> original = actionRecords(actionId).get(0);
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrap)) {
+            kafka.send(Topics.CAMPAIGN_ACTIONS.name(), null, member, original.value(), null);
+        }
         await().atMost(WAIT).until(() -> actionRecords(actionId).size() == 2);
         ConsumerRecord<byte[], byte[]> repeat = actionRecords(actionId).get(1);
         await().atMost(WAIT).until(() -> actionSinkCommittedPast(repeat));
@@ -149,6 +160,16 @@ class OneEventEndToEndTest {
     private List<ConsumerRecord<byte[], byte[]>> actionRecords(String actionId) {
         return readAll(Topics.CAMPAIGN_ACTIONS.name()).stream()
                 .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains(actionId)).toList();
+    }
+
+    private String latestSnapshotOf(String member) {
+        String latest = "";
+        for (ConsumerRecord<byte[], byte[]> r : readAll(Topics.MEMBER_SNAPSHOTS.name())) {
+            if (member.equals(KafkaTestClient.text(r.key()))) {
+                latest = KafkaTestClient.text(r.value());
+            }
+        }
+        return latest;
     }
 
     private ConsumerRecord<byte[], byte[]> deadLetterWith(String marker) {

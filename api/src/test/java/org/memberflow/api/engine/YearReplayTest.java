@@ -56,6 +56,7 @@ class YearReplayTest {
         if (engine != null) {
             engine.close();
         }
+        kafka.truncate(Topics.ENGINE_CLOCK.name());
         kafka.close();
     }
 

@@ -58,6 +58,13 @@ final class Sweeper {
         if (sweeps.get(tick.sweepKey()) != null) {
             return; // started or done already
         }
+        if (options.clockMode() == ClockMode.WALL
+                && tick.date().isBefore(LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).minusDays(1))) {
+            // A fresh application replaying engine-clock from offset 0 would otherwise rerun every
+            // past sweep against today's state. Replaying history is what the event clock is for.
+            log.info("ignoring the stale tick {} for {}", tick.job(), tick.date());
+            return;
+        }
         sweeps.put(tick.sweepKey(), SweepCursor.start(tick.job(), tick.date()));
         forgetOldSweeps(tick.date());
     }

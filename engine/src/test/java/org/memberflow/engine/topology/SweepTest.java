@@ -78,6 +78,16 @@ class SweepTest {
     }
 
     @Test
+    void shouldIgnoreATickForADayLongPastWhenOnTheWallClock() {
+        fiveMembersWhoBoughtOnMarch1();
+        engine.clock.advance(Duration.ofDays(60));
+        engine.tick("inactivity", LocalDate.of(2026, 3, 31)); // 30 days ago: a replayed, stale tick
+        engine.runSweepSlices(5, SLICE);
+        assertThat(engine.drainSnapshots()).isEmpty();
+        assertThat(engine.drainActions()).isEmpty();
+    }
+
+    @Test
     void shouldRunTwoJobsOneAfterTheOther() {
         fiveMembersWhoBoughtOnMarch1();
         engine.clock.advance(Duration.ofDays(30));
