@@ -1,8 +1,5 @@
 package org.memberflow.api.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
@@ -13,8 +10,6 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.memberflow.api.localstack.EmbeddedKafka;
 import org.memberflow.api.localstack.Ports;
 import org.memberflow.engine.Topics;
-import org.springframework.boot.SpringApplication;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * A broker of its own for the engine's integration tests, started once per test JVM. The
@@ -34,18 +29,11 @@ public final class EngineBroker {
 
     public static synchronized EngineBroker get() {
         if (instance == null) {
-            Path dir = tempDir();
+            Path dir = AtJvmExit.newDataDir("memberflow-engine-broker-");
             EmbeddedKafka kafka = EmbeddedKafka.start(dir, Ports.free(), Ports.free());
+            AtJvmExit.stopAndDelete(kafka, dir);
             instance = new EngineBroker(kafka);
             instance.createTopics();
-            SpringApplication.getShutdownHandlers().add(() -> {
-                kafka.close();
-                try {
-                    FileSystemUtils.deleteRecursively(dir);
-                } catch (IOException e) {
-                    // a leftover temporary directory is not worth failing the build for
-                }
-            });
         }
         return instance;
     }
@@ -75,14 +63,6 @@ public final class EngineBroker {
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot create the engine topics", e);
-        }
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("memberflow-engine-broker-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
