@@ -8,7 +8,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.memberflow.engine.topology.EngineOptions;
 import org.memberflow.engine.topology.EngineTopology;
-import org.memberflow.rules.session.RuleRunner;
+import org.memberflow.rules.session.Rules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +17,7 @@ public final class Engine implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Engine.class);
     private final KafkaStreams streams;
 
-    public Engine(EngineSettings settings, RuleRunner rules, EngineOptions options, Clock clock) {
+    public Engine(EngineSettings settings, Rules rules, EngineOptions options, Clock clock) {
         StreamsBuilder builder = EngineTopology.build(new StreamsBuilder(), rules, options, clock);
         this.streams = new KafkaStreams(builder.build(), settings.toStreamsProperties());
         // A failed stream thread (a broker hiccup, a fenced producer) is replaced, not left dead:

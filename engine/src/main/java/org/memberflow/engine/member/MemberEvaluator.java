@@ -16,7 +16,7 @@ import org.memberflow.rules.fact.PointsLot;
 import org.memberflow.rules.fact.Tick;
 import org.memberflow.rules.fact.Today;
 import org.memberflow.rules.session.RuleOutcome;
-import org.memberflow.rules.session.RuleRunner;
+import org.memberflow.rules.session.Rules;
 import org.memberflow.segments.Breakpoints;
 import org.memberflow.segments.MemberCalendar;
 import org.memberflow.segments.RfmClass;
@@ -28,10 +28,10 @@ import org.memberflow.segments.RfmScore;
  * and period, and record them in the state. The caller stores the state and emits the results.
  */
 public final class MemberEvaluator {
-    private final RuleRunner rules;
+    private final Rules rules;
     private final int windowDays;
 
-    public MemberEvaluator(RuleRunner rules, int windowDays) {
+    public MemberEvaluator(Rules rules, int windowDays) {
         this.rules = rules;
         this.windowDays = windowDays;
     }
@@ -67,7 +67,7 @@ public final class MemberEvaluator {
             throw new RuleLoopException(outcome.firings());
         }
         String cause = event != null ? event.getEventId() : "tick:" + tick.getJob() + ":" + tick.getDate();
-        String version = rules.ruleSet().name() + ":" + rules.ruleSet().version();
+        String version = rules.version();
         List<CampaignAction> actions = new ArrayList<>();
         Set<String> decidedNow = new HashSet<>();
         for (Decision d : outcome.decisions()) {

@@ -13,7 +13,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.memberflow.engine.Topics;
 import org.memberflow.engine.Topics.Topic;
 import org.memberflow.engine.member.MemberEvaluator;
-import org.memberflow.rules.session.RuleRunner;
+import org.memberflow.rules.session.Rules;
 
 /**
  * The engine's topology, in one method that the application and the {@code TopologyTestDriver}
@@ -30,7 +30,7 @@ public final class EngineTopology {
     private EngineTopology() {
     }
 
-    public static StreamsBuilder build(StreamsBuilder builder, RuleRunner rules, EngineOptions options, Clock clock) {
+    public static StreamsBuilder build(StreamsBuilder builder, Rules rules, EngineOptions options, Clock clock) {
         builder.addStateStore(EngineStores.memberState());
         builder.addStateStore(EngineStores.eventDedupe(options));
         builder.addStateStore(EngineStores.sweeps());

@@ -16,7 +16,7 @@ import org.memberflow.rules.decision.DecisionRecorder;
  * but would carry facts over to the next member whenever a unit fails half-way; the stateless
  * session is slower. The benchmark issue measures this again with JMH.
  */
-public final class RuleRunner {
+public final class RuleRunner implements Rules {
     /** The global through which consequences decide. */
     public static final String DECISIONS_GLOBAL = "decisions";
 
@@ -35,6 +35,12 @@ public final class RuleRunner {
         return ruleSet;
     }
 
+    @Override
+    public String version() {
+        return ruleSet.name() + ":" + ruleSet.version();
+    }
+
+    @Override
     public RuleOutcome evaluate(Collection<?> facts) {
         DecisionRecorder recorder = new DecisionRecorder();
         KieSession session = ruleSet.kieBase().newKieSession();

@@ -1,0 +1,72 @@
+package org.memberflow.bench.pipeline;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.memberflow.bench.generate.HistoryGenerator;
+import org.memberflow.bench.generate.ProgressBar;
+import org.memberflow.engine.Topics;
+
+/**
+ * The ceilings of the machine: the Kafka producer alone (which also loads the generated history
+ * into member-events) and the consumer alone (reading it all back), as the Kafka perf tools do.
+ */
+final class Ceilings {
+    private Ceilings() {
+    }
+
+    static Throughput produce(String bootstrap, HistoryGenerator generator) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 10);
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        ProgressBar bar = new ProgressBar("generate + produce", generator.expectedEvents(), System.err);
+        long[] count = {0};
+        Measurement m = Measurement.start();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
+            generator.generate(e -> {
+                producer.send(new ProducerRecord<>(Topics.MEMBER_EVENTS.name(), null, e.timestampMillis(),
+                        e.memberId().getBytes(StandardCharsets.UTF_8), e.json().getBytes(StandardCharsets.UTF_8)));
+                if (++count[0] % 10_000 == 0) {
+                    bar.update(Math.min(count[0], generator.expectedEvents()));
+                }
+            });
+            producer.flush();
+        }
+        bar.update(generator.expectedEvents());
+        return new Throughput("producer ceiling (incl. generation)", count[0], m.seconds(), m.cpuSeconds());
+    }
+
+    static Throughput consume(String bootstrap, int partitions, long events) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+        p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024);
+        long seen = 0;
+        Measurement m = Measurement.start();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
+            List<TopicPartition> tps = java.util.stream.IntStream.range(0, partitions)
+                    .mapToObj(i -> new TopicPartition(Topics.MEMBER_EVENTS.name(), i)).toList();
+            consumer.assign(tps);
+            consumer.seekToBeginning(tps);
+            while (seen < events) {
+                seen += consumer.poll(Duration.ofMillis(500)).count();
+            }
+        }
+        return new Throughput("consumer ceiling", seen, m.seconds(), m.cpuSeconds());
+    }
+}

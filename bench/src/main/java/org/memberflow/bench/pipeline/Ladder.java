@@ -1,0 +1,73 @@
+package org.memberflow.bench.pipeline;
+
+import java.time.Clock;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+import org.memberflow.bench.generate.HistoryGenerator;
+import org.memberflow.engine.Topics;
+import org.memberflow.engine.topology.EngineOptions;
+import org.memberflow.engine.topology.EngineTopology;
+import org.memberflow.rules.session.BuiltInRuleSet;
+import org.memberflow.rules.session.RuleRunner;
+import org.memberflow.rules.session.Rules;
+
+/**
+ * The pipeline ladder on one broker, in one run: the producer and consumer ceilings, then three
+ * topologies over the same generated history, each with exactly_once_v2:
+ * S0 passthrough, S2 the engine without Drools (validation, dedupe, state, RFM), S3 the full
+ * engine with the built-in campaigns, and S3's event → action latency at a fixed offered load.
+ */
+public final class Ladder {
+    private Ladder() {
+    }
+
+    /** What one run of the ladder measured. */
+    public record Result(int members, long events, Throughput producer, Throughput consumer, Throughput s0, Throughput s2,
+            Throughput s3, Latency latency) {
+    }
+
+    public static Result run(int members, long seed, int latencyPerSecond, int latencySeconds) throws Exception {
+        try (BenchBroker broker = new BenchBroker(3)) {
+            HistoryGenerator generator = new HistoryGenerator(members, seed);
+            Throughput producer = Ceilings.produce(broker.bootstrapServers(), generator);
+            long events = producer.events();
+            Throughput consumer = Ceilings.consume(broker.bootstrapServers(), broker.partitions(), events);
+            Throughput s0 = rung(broker, "S0 passthrough", "bench-s0", passthrough(), events);
+            Throughput s2 = rung(broker, "S2 state + RFM, no Drools", "bench-s2", engine(Rules.none()), events);
+            RuleRunner builtIn = new RuleRunner(BuiltInRuleSet.compile(), 100);
+            KafkaStreams s3Streams = StreamsRun.start(broker, "bench-s3", engine(builtIn));
+            try {
+                Throughput s3 = StreamsRun.measure(broker, "S3 full engine", "bench-s3", events);
+                System.err.printf("%s: %,.0f events/s%n", s3.stage(), s3.eventsPerSecond());
+                Latency latency = LatencyProbe.run(broker.bootstrapServers(), latencyPerSecond, latencySeconds);
+                return new Result(members, events, producer, consumer, s0, s2, s3, latency);
+            } finally {
+                s3Streams.close();
+            }
+        }
+    }
+
+    private static Throughput rung(BenchBroker broker, String stage, String appId, Topology topology, long events)
+            throws Exception {
+        try (KafkaStreams streams = StreamsRun.start(broker, appId, topology)) {
+            Throughput t = StreamsRun.measure(broker, stage, appId, events);
+            System.err.printf("%s: %,.0f events/s%n", stage, t.eventsPerSecond());
+            return t;
+        }
+    }
+
+    private static Topology passthrough() {
+        StreamsBuilder b = new StreamsBuilder();
+        b.stream(Topics.MEMBER_EVENTS.name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
+                .to(BenchBroker.PASSTHROUGH_SINK, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
+        return b.build();
+    }
+
+    private static Topology engine(Rules rules) {
+        return EngineTopology.build(new StreamsBuilder(), rules, EngineOptions.defaults(), Clock.systemUTC()).build();
+    }
+}

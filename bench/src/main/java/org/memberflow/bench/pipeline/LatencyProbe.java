@@ -1,0 +1,106 @@
+package org.memberflow.bench.pipeline;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.memberflow.engine.Topics;
+import org.memberflow.engine.action.CampaignAction;
+
+/**
+ * Event → action latency at a fixed offered load: registrations of new members are sent at a
+ * steady rate, each carrying its send time in its event id; the welcome action it causes is read
+ * (read_committed, as a downstream system would) and the difference taken.
+ */
+final class LatencyProbe {
+    private LatencyProbe() {
+    }
+
+    static Latency run(String bootstrap, int perSecond, int seconds) {
+        int total = perSecond * seconds;
+        List<Long> latencies = new ArrayList<>(total);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps(bootstrap));
+             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps(bootstrap))) {
+            List<TopicPartition> tps = consumer.partitionsFor(Topics.CAMPAIGN_ACTIONS.name()).stream()
+                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            consumer.assign(tps);
+            consumer.seekToEnd(tps);
+            tps.forEach(consumer::position); // fix the start before sending
+
+            Thread sender = new Thread(() -> send(producer, perSecond, total), "latency-sender");
+            sender.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(seconds + 30L).toNanos();
+            while (latencies.size() < total && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(50))) {
+                    long now = System.currentTimeMillis();
+                    CampaignAction a = Topics.CAMPAIGN_ACTIONS.valueSerde().deserializer().deserialize(null, r.value());
+                    if (a.causeEventId().startsWith("lat-") && a.campaignId().equals("welcome")) {
+                        latencies.add(now - Long.parseLong(a.causeEventId().split("-")[1]));
+                    }
+                }
+            }
+            sender.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        return new Latency(perSecond, total, sorted.length, percentile(sorted, 0.50), percentile(sorted, 0.99),
+                sorted.length == 0 ? 0 : sorted[sorted.length - 1]);
+    }
+
+    private static void send(KafkaProducer<byte[], byte[]> producer, int perSecond, int total) {
+        long interval = 1_000_000_000L / perSecond;
+        long next = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            next += interval;
+            long sentAt = System.currentTimeMillis();
+            String member = "lat" + i;
+            String json = "{\"eventId\":\"lat-" + sentAt + "-" + i + "\",\"memberId\":\"" + member
+                    + "\",\"type\":\"REGISTERED\",\"occurredAt\":\"2026-11-01T08:00:00Z\"}";
+            producer.send(new ProducerRecord<>(Topics.MEMBER_EVENTS.name(), member.getBytes(StandardCharsets.UTF_8),
+                    json.getBytes(StandardCharsets.UTF_8)));
+        }
+        producer.flush();
+    }
+
+    private static double percentile(long[] sorted, double q) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
+    }
+
+    private static Properties consumerProps(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return p;
+    }
+
+    private static Properties producerProps(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        return p;
+    }
+
+}

@@ -1,0 +1,35 @@
+package org.memberflow.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.memberflow.bench.pipeline.Ladder;
+import org.memberflow.bench.pipeline.Throughput;
+import org.memberflow.bench.report.Report;
+
+/** The whole ladder with a tiny history, so that the harness does not rot. Nothing here is timed. */
+class LadderSmokeTest {
+
+    @Test
+    void shouldRunEveryRungAndWriteTheResults(@TempDir Path dir) throws Exception {
+        Ladder.Result r = Ladder.run(300, 7L, 100, 2);
+
+        assertThat(r.events()).isGreaterThan(300);
+        for (Throughput t : new Throughput[] {r.producer(), r.consumer(), r.s0(), r.s2(), r.s3()}) {
+            assertThat(t.events()).as(t.stage()).isPositive();
+            assertThat(t.eventsPerSecond()).as(t.stage()).isPositive();
+        }
+        assertThat(r.latency().received()).isEqualTo(r.latency().sent()).isEqualTo(200);
+        assertThat(r.latency().p99()).isGreaterThanOrEqualTo(r.latency().p50());
+
+        Path json = Report.writeJson(dir.resolve("results"), "smoke", r);
+        Path md = dir.resolve("BENCHMARKS.md");
+        Files.writeString(md, "# Benchmarks\n\nintro\n\n<!-- bench:ladder:begin -->\nold\n<!-- bench:ladder:end -->\n\nrest\n");
+        Report.updateMarkdown(md, "smoke", r);
+        assertThat(Files.readString(json)).contains("\"S3/S0\"");
+        assertThat(Files.readString(md)).contains("intro").contains("rest").contains("S3 full engine").doesNotContain("old");
+    }
+}
