@@ -1,6 +1,7 @@
 package org.memberflow.bench;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.memberflow.bench.pipeline.Ladder;
 import org.memberflow.bench.report.Report;
@@ -33,7 +34,7 @@ public final class BenchMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String command = "scripts/bench --members " + members + " --latency-rate " + latencyRate;
-        Ladder.Result result = Ladder.run(members, seed, latencyRate, latencySeconds);
+        Ladder.Result result = Ladder.run(members, seed, latencyRate, latencySeconds, Duration.ofMinutes(30));
         Path json = Report.writeJson(results, command, result);
         if (!markdown.equals("none")) {
             Report.updateMarkdown(Path.of(markdown), command, result);

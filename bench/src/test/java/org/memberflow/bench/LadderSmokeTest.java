@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberflow.bench.pipeline.Ladder;
@@ -15,7 +16,7 @@ class LadderSmokeTest {
 
     @Test
     void shouldRunEveryRungAndWriteTheResults(@TempDir Path dir) throws Exception {
-        Ladder.Result r = Ladder.run(300, 7L, 100, 2);
+        Ladder.Result r = Ladder.run(300, 7L, 100, 2, Duration.ofMinutes(3));
 
         assertThat(r.events()).isGreaterThan(300);
         for (Throughput t : new Throughput[] {r.producer(), r.consumer(), r.s0(), r.s2(), r.s3()}) {

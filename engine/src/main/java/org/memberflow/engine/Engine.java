@@ -19,7 +19,7 @@ public final class Engine implements AutoCloseable {
 
     public Engine(EngineSettings settings, Rules rules, EngineOptions options, Clock clock) {
         StreamsBuilder builder = EngineTopology.build(new StreamsBuilder(), rules, options, clock);
-        this.streams = new KafkaStreams(builder.build(), settings.toStreamsProperties());
+        this.streams = new KafkaStreams(builder.build(), settings.toStreamsProperties(options.clockMode()));
         // A failed stream thread (a broker hiccup, a fenced producer) is replaced, not left dead:
         // its tasks restart from the last committed transaction.
         streams.setUncaughtExceptionHandler(e -> {

@@ -7,6 +7,7 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
+import org.memberflow.engine.clock.ClockMode;
 
 /**
  * How the engine connects and commits. Exactly-once v2 always: a crash between processing and
@@ -25,6 +26,18 @@ public record EngineSettings(
 
     public EngineSettings {
         extra = extra == null ? Map.of() : Map.copyOf(extra);
+    }
+
+    /**
+     * member-events and engine-clock feed the same tasks. Replaying history (event clock), ticks
+     * must come in timestamp order with the events, so a task waits to know both inputs (Kafka's
+     * default). Live (wall clock), ticks need no such order, and waiting on the almost always empty
+     * engine-clock partition held back buffered events in the benchmark: never wait.
+     */
+    public Properties toStreamsProperties(ClockMode mode) {
+        Properties p = toStreamsProperties();
+        p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, mode == ClockMode.WALL ? -1L : 0L);
+        return p;
     }
 
     public Properties toStreamsProperties() {

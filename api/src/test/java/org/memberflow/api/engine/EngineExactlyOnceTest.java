@@ -81,8 +81,12 @@ class EngineExactlyOnceTest {
     }
 
     private void sendRegistrationsAndPurchases(String prefix, int members, String crashingMember) {
+        sendRegistrationsAndPurchases(prefix, 0, members, crashingMember);
+    }
+
+    private void sendRegistrationsAndPurchases(String prefix, int from, int to, String crashingMember) {
         long ts = System.currentTimeMillis();
-        for (int i = 0; i < members; i++) {
+        for (int i = from; i < to; i++) {
             String member = prefix + i;
             String id = member.equals(crashingMember) ? "crash-" + member : "reg-" + member;
             kafka.sendAsync(Topics.MEMBER_EVENTS.name(), member, "{\"eventId\":\"" + id + "\",\"memberId\":\"" + member
@@ -135,13 +139,14 @@ class EngineExactlyOnceTest {
         String prefix = "eos-restart-" + run + "-";
         int members = 1500;
         RuleRunner rules = new RuleRunner(BuiltInRuleSet.compile(), 100);
-        sendRegistrationsAndPurchases(prefix, members, null);
+        sendRegistrationsAndPurchases(prefix, 0, members / 2, null);
 
         String applicationId = "eos-restart-" + run;
         Engine first = start(applicationId, stateDirs.resolve("first"), rules);
         await().atMost(WAIT).until(() -> !actionsFor(prefix).isEmpty());
-        first.close(); // mid-batch: most events are still to come
+        first.close(); // while it works through the first half; the second half comes after
         int doneByFirst = actionsFor(prefix).size();
+        sendRegistrationsAndPurchases(prefix, members / 2, members, null);
 
         // the same application again, without the first instance's local state: it restores
         // member-state from its changelog and carries on from the committed offsets

@@ -1,6 +1,7 @@
 package org.memberflow.bench.pipeline;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -30,18 +31,21 @@ public final class Ladder {
             Throughput s3, Latency latency) {
     }
 
-    public static Result run(int members, long seed, int latencyPerSecond, int latencySeconds) throws Exception {
+    /** @param rungLimit how long one rung may take before the run fails */
+    public static Result run(int members, long seed, int latencyPerSecond, int latencySeconds, Duration rungLimit)
+            throws Exception {
         try (BenchBroker broker = new BenchBroker(3)) {
             HistoryGenerator generator = new HistoryGenerator(members, seed);
             Throughput producer = Ceilings.produce(broker.bootstrapServers(), generator);
             long events = producer.events();
             Throughput consumer = Ceilings.consume(broker.bootstrapServers(), broker.partitions(), events);
-            Throughput s0 = rung(broker, "S0 passthrough", "bench-s0", passthrough(), events);
-            Throughput s2 = rung(broker, "S2 state + RFM, no Drools", "bench-s2", engine(Rules.none()), events);
+            Throughput s0 = rung(broker, "S0 passthrough", "bench-s0", passthrough(), events, rungLimit);
+            Throughput s2 = rung(broker, "S2 state + RFM, no Drools", "bench-s2", engine(Rules.none()), events,
+                    rungLimit);
             RuleRunner builtIn = new RuleRunner(BuiltInRuleSet.compile(), 100);
             KafkaStreams s3Streams = StreamsRun.start(broker, "bench-s3", engine(builtIn));
             try {
-                Throughput s3 = StreamsRun.measure(broker, "S3 full engine", "bench-s3", events);
+                Throughput s3 = StreamsRun.measure(broker, "S3 full engine", "bench-s3", events, rungLimit);
                 System.err.printf("%s: %,.0f events/s%n", s3.stage(), s3.eventsPerSecond());
                 Latency latency = LatencyProbe.run(broker.bootstrapServers(), latencyPerSecond, latencySeconds);
                 return new Result(members, events, producer, consumer, s0, s2, s3, latency);
@@ -51,10 +55,10 @@ public final class Ladder {
         }
     }
 
-    private static Throughput rung(BenchBroker broker, String stage, String appId, Topology topology, long events)
-            throws Exception {
+    private static Throughput rung(BenchBroker broker, String stage, String appId, Topology topology, long events,
+            Duration limit) throws Exception {
         try (KafkaStreams streams = StreamsRun.start(broker, appId, topology)) {
-            Throughput t = StreamsRun.measure(broker, stage, appId, events);
+            Throughput t = StreamsRun.measure(broker, stage, appId, events, limit);
             System.err.printf("%s: %,.0f events/s%n", stage, t.eventsPerSecond());
             return t;
         }
