@@ -35,13 +35,8 @@ public record EngineSettings(
      * engine-clock partition held back buffered events in the benchmark: never wait.
      */
     public Properties toStreamsProperties(ClockMode mode) {
-        Properties p = toStreamsProperties();
-        p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, mode == ClockMode.WALL ? -1L : 0L);
-        return p;
-    }
-
-    public Properties toStreamsProperties() {
         Properties p = new Properties();
+        p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, mode == ClockMode.WALL ? -1L : 0L);
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());

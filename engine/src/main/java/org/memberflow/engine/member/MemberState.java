@@ -81,14 +81,6 @@ public final class MemberState {
         }
     }
 
-    public RfmClass rfmClass() {
-        return rfmClass;
-    }
-
-    public void rfmClass(RfmClass value) {
-        rfmClass = value;
-    }
-
     public String brandId() {
         return brandId;
     }
