@@ -16,7 +16,7 @@ record EngineProperties(String applicationId, int partitions, int replicationFac
 
     EngineOptions options() {
         EngineOptions d = EngineOptions.defaults();
-        return new EngineOptions(clockMode, windowDays, d.dedupeRetention(), d.sweepInterval(), sweepChunk,
+        return new EngineOptions(clockMode, windowDays, d.sweepInterval(), sweepChunk,
                 d.sweepBudget(), d.defaultBreakpoints());
     }
 }

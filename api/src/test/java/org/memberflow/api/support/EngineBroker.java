@@ -1,15 +1,13 @@
 package org.memberflow.api.support;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.memberflow.api.localstack.EmbeddedKafka;
 import org.memberflow.api.localstack.Ports;
-import org.memberflow.engine.Topics;
+import org.memberflow.engine.EngineTopics;
 
 /**
  * A broker of its own for the engine's integration tests, started once per test JVM. The
@@ -50,14 +48,7 @@ public final class EngineBroker {
 
     private void createTopics() {
         try (Admin admin = Admin.create(adminProps())) {
-            admin.createTopics(List.of(
-                    new NewTopic(Topics.MEMBER_EVENTS.name(), PARTITIONS, (short) 1),
-                    new NewTopic(Topics.ENGINE_CLOCK.name(), PARTITIONS, (short) 1),
-                    new NewTopic(Topics.MEMBER_EVENTS_DLQ.name(), PARTITIONS, (short) 1),
-                    new NewTopic(Topics.CAMPAIGN_ACTIONS.name(), PARTITIONS, (short) 1),
-                    new NewTopic(Topics.MEMBER_SEGMENTS.name(), PARTITIONS, (short) 1),
-                    new NewTopic(Topics.MEMBER_SNAPSHOTS.name(), PARTITIONS, (short) 1),
-                    new NewTopic(Topics.RFM_BREAKPOINTS.name(), 1, (short) 1))).all().get();
+            admin.createTopics(EngineTopics.all(PARTITIONS, (short) 1)).all().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
@@ -11,7 +12,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.memberflow.api.localstack.EmbeddedKafka;
 import org.memberflow.api.localstack.Ports;
-import org.memberflow.engine.Topics;
+import org.memberflow.engine.EngineTopics;
 import org.springframework.util.FileSystemUtils;
 
 /** One fresh single-node broker for a whole benchmark run, with the engine's topics. */
@@ -47,12 +48,9 @@ public final class BenchBroker implements AutoCloseable {
     }
 
     private void createTopics() {
-        List<String> keyed = List.of(Topics.MEMBER_EVENTS.name(), Topics.ENGINE_CLOCK.name(), Topics.MEMBER_EVENTS_DLQ.name(),
-                Topics.CAMPAIGN_ACTIONS.name(), Topics.MEMBER_SEGMENTS.name(), Topics.MEMBER_SNAPSHOTS.name(), PASSTHROUGH_SINK);
         try (Admin admin = admin()) {
-            List<NewTopic> topics = new java.util.ArrayList<>(keyed.stream()
-                    .map(t -> new NewTopic(t, partitions, (short) 1)).toList());
-            topics.add(new NewTopic(Topics.RFM_BREAKPOINTS.name(), 1, (short) 1));
+            List<NewTopic> topics = new ArrayList<>(EngineTopics.all(partitions, (short) 1));
+            topics.add(new NewTopic(PASSTHROUGH_SINK, partitions, (short) 1));
             admin.createTopics(topics).all().get();
         } catch (Exception e) {
             throw new IllegalStateException("cannot create the benchmark topics", e);

@@ -165,10 +165,13 @@ public final class EventFolder {
         return yuan.movePointRight(2).longValueExact();
     }
 
-    /** 64-bit FNV-1a of the order id: compact, and a collision among one member's 16 orders is negligible. */
-    static long hash(String orderId) {
+    /**
+     * 64-bit FNV-1a of an order or event id: compact, and a collision among one member's 16 orders
+     * or 16 recent events is negligible.
+     */
+    static long hash(String id) {
         long h = 0xcbf29ce484222325L;
-        for (byte b : orderId.getBytes(StandardCharsets.UTF_8)) {
+        for (byte b : id.getBytes(StandardCharsets.UTF_8)) {
             h ^= b & 0xff;
             h *= 0x100000001b3L;
         }

@@ -26,6 +26,15 @@ public final class MemberState {
     /** Periods remembered per campaign; older ones fall out first. */
     static final int MAX_PERIODS_PER_CAMPAIGN = 8;
     static final int MAX_LOTS = 64;
+    /**
+     * Event ids remembered to drop duplicates: the member's most recent ones, by arrival. A
+     * producer's retry comes within seconds to hours, long before 16 newer events of the same
+     * member. Kept here rather than in a window store of its own, dedupe costs no extra read,
+     * write or changelog record, and does not depend on the order of record timestamps (the
+     * window store opened a RocksDB segment every 3.5 days of record time while a year of
+     * history streamed through: see BENCHMARKS.md).
+     */
+    static final int MAX_RECENT_EVENTS = 16;
 
     String brandId;
     LocalDate birthday;
@@ -45,6 +54,7 @@ public final class MemberState {
     Instant lastEventAt;
     RfmClass rfmClass;
     Map<String, Deque<String>> actedPeriods = new LinkedHashMap<>();
+    Deque<Long> recentEventIds = new ArrayDeque<>();
 
     MemberState(String brandId) {
         this.brandId = brandId;
@@ -78,6 +88,19 @@ public final class MemberState {
             while (periods.size() > MAX_PERIODS_PER_CAMPAIGN) {
                 periods.removeFirst();
             }
+        }
+    }
+
+    /** Whether the event id is among the member's recent events (a 64-bit hash of it is kept). */
+    public boolean hasSeen(String eventId) {
+        return recentEventIds.contains(EventFolder.hash(eventId));
+    }
+
+    /** Remembers the event id, forgetting the oldest beyond the bound. */
+    public void recordSeen(String eventId) {
+        recentEventIds.addLast(EventFolder.hash(eventId));
+        while (recentEventIds.size() > MAX_RECENT_EVENTS) {
+            recentEventIds.removeFirst();
         }
     }
 

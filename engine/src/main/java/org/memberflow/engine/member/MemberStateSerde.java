@@ -26,10 +26,11 @@ import org.memberflow.segments.RfmClass;
  *
  * <p>Version 1 layout: version, presence mask, brand, [birthday], [zone], [tier], tags,
  * [registeredOn], purchase buckets, orders, lots, lifetime counters, [lastPurchaseDay],
- * [lastCheckInDay], streak, event count, [lastEventAt], [rfmClass], acted periods.
+ * [lastCheckInDay], streak, event count, [lastEventAt], [rfmClass], acted periods. Version 2
+ * appends the recent event ids (count, then 8 bytes each); a version 1 record reads with none.
  */
 public final class MemberStateSerde implements Serde<MemberState> {
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     private static final int BIRTHDAY = 1;
     private static final int ZONE = 1 << 1;
     private static final int TIER = 1 << 2;
@@ -98,13 +99,15 @@ public final class MemberStateSerde implements Serde<MemberState> {
             w.varInt(e.getValue().size());
             e.getValue().forEach(w::string);
         }
+        w.varInt(s.recentEventIds.size());
+        s.recentEventIds.forEach(w::fixedLong);
         return w.toByteArray();
     }
 
     public MemberState read(byte[] bytes) {
         BinaryReader r = new BinaryReader(bytes);
         int version = r.byteValue();
-        if (version != VERSION) {
+        if (version < 1 || version > VERSION) {
             throw new IllegalArgumentException("unknown member state format version " + version);
         }
         int mask = r.varInt();
@@ -161,6 +164,12 @@ public final class MemberStateSerde implements Serde<MemberState> {
                 periods.addLast(r.string());
             }
             s.actedPeriods.put(campaign, periods);
+        }
+        if (version >= 2) {
+            int ids = r.varInt();
+            for (int i = 0; i < ids; i++) {
+                s.recentEventIds.addLast(r.fixedLong());
+            }
         }
         if (!r.atEnd()) {
             throw new IllegalArgumentException("trailing bytes after member state");

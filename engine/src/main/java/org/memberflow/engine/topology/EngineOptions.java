@@ -8,27 +8,26 @@ import org.memberflow.segments.Breakpoints;
  * How the topology behaves.
  *
  * @param windowDays         the RFM window (365 by default)
- * @param dedupeRetention    how long an event id is remembered to drop duplicates (7 days)
  * @param sweepInterval      how often a running sweep gets a slice of the stream thread
  * @param sweepChunk         members evaluated per slice at most
  * @param sweepBudget        time a slice may take at most (then the stream thread gets on with events)
  * @param defaultBreakpoints used until rfm-breakpoints has a record for the member's brand
  */
-public record EngineOptions(ClockMode clockMode, int windowDays, Duration dedupeRetention, Duration sweepInterval,
+public record EngineOptions(ClockMode clockMode, int windowDays, Duration sweepInterval,
         int sweepChunk, Duration sweepBudget, Breakpoints defaultBreakpoints) {
 
     public static EngineOptions defaults() {
-        return new EngineOptions(ClockMode.WALL, 365, Duration.ofDays(7), Duration.ofMillis(200), 2_000,
+        return new EngineOptions(ClockMode.WALL, 365, Duration.ofMillis(200), 2_000,
                 Duration.ofMillis(500), Breakpoints.defaults());
     }
 
     public EngineOptions withClockMode(ClockMode mode) {
-        return new EngineOptions(mode, windowDays, dedupeRetention, sweepInterval, sweepChunk, sweepBudget,
+        return new EngineOptions(mode, windowDays, sweepInterval, sweepChunk, sweepBudget,
                 defaultBreakpoints);
     }
 
     public EngineOptions withSweepChunk(int chunk) {
-        return new EngineOptions(clockMode, windowDays, dedupeRetention, sweepInterval, chunk, sweepBudget,
+        return new EngineOptions(clockMode, windowDays, sweepInterval, chunk, sweepBudget,
                 defaultBreakpoints);
     }
 }

@@ -4,7 +4,6 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.WindowStore;
 import org.memberflow.engine.json.JsonSerde;
 import org.memberflow.engine.member.MemberState;
 import org.memberflow.engine.member.MemberStateSerde;
@@ -12,7 +11,6 @@ import org.memberflow.engine.member.MemberStateSerde;
 /** The engine's state stores: names, serdes and how they are built (RocksDB, changelogged). */
 public final class EngineStores {
     public static final String MEMBER_STATE = "member-state";
-    public static final String EVENT_DEDUPE = "event-dedupe";
     public static final String SWEEPS = "sweeps";
     public static final String RFM_BREAKPOINTS = "rfm-breakpoints-store";
 
@@ -23,12 +21,6 @@ public final class EngineStores {
         return Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(MEMBER_STATE), Serdes.String(),
                 new MemberStateSerde());
-    }
-
-    static StoreBuilder<WindowStore<String, Long>> eventDedupe(EngineOptions options) {
-        return Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(EVENT_DEDUPE, options.dedupeRetention(),
-                        options.dedupeRetention(), false), Serdes.String(), Serdes.Long());
     }
 
     static StoreBuilder<KeyValueStore<String, SweepCursor>> sweeps() {

@@ -32,7 +32,6 @@ public final class EngineTopology {
 
     public static StreamsBuilder build(StreamsBuilder builder, Rules rules, EngineOptions options, Clock clock) {
         builder.addStateStore(EngineStores.memberState());
-        builder.addStateStore(EngineStores.eventDedupe(options));
         builder.addStateStore(EngineStores.sweeps());
         builder.addGlobalStore(EngineStores.breakpoints(), Topics.RFM_BREAKPOINTS.name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("rfm-breakpoints-source"),
@@ -43,7 +42,7 @@ public final class EngineTopology {
                 .stream(List.of(Topics.MEMBER_EVENTS.name(), Topics.ENGINE_CLOCK.name()),
                         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("member-input"))
                 .process(() -> new MemberProcessor(evaluator, options, clock), Named.as("member-processor"),
-                        EngineStores.MEMBER_STATE, EngineStores.EVENT_DEDUPE, EngineStores.SWEEPS);
+                        EngineStores.MEMBER_STATE, EngineStores.SWEEPS);
 
         routed.split(Named.as("route-"))
                 .branch((k, v) -> v instanceof Routed.DeadLetter, Branched.withConsumer(s -> s

@@ -9,8 +9,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.memberflow.engine.Topics;
 import org.memberflow.engine.clock.ClockMode;
 import org.memberflow.engine.clock.TickRecord;
@@ -40,7 +38,6 @@ final class MemberProcessor implements Processor<byte[], byte[], byte[], Routed>
     private final Clock clock;
     private ProcessorContext<byte[], Routed> context;
     private KeyValueStore<String, MemberState> members;
-    private WindowStore<String, Long> seen;
     private BreakpointsLookup breakpoints;
     private Sweeper sweeper;
 
@@ -54,7 +51,6 @@ final class MemberProcessor implements Processor<byte[], byte[], byte[], Routed>
     public void init(ProcessorContext<byte[], Routed> context) {
         this.context = context;
         members = context.getStateStore(EngineStores.MEMBER_STATE);
-        seen = context.getStateStore(EngineStores.EVENT_DEDUPE);
         breakpoints = new BreakpointsLookup(context.getStateStore(EngineStores.RFM_BREAKPOINTS), options.defaultBreakpoints());
         sweeper = new Sweeper(members, context.getStateStore(EngineStores.SWEEPS), evaluator, breakpoints, options, clock,
                 this::emit);
@@ -96,14 +92,13 @@ final class MemberProcessor implements Processor<byte[], byte[], byte[], Routed>
             return;
         }
         String memberId = event.getMemberId();
-        String dedupeKey = memberId + '\u001f' + event.getEventId();
-        if (alreadySeen(dedupeKey, record.timestamp())) {
-            return; // a duplicate changes nothing and emits nothing
-        }
         MemberState state = members.get(memberId);
         if (state == null) {
             state = MemberState.newMember(event.getBrandId());
+        } else if (state.hasSeen(event.getEventId())) {
+            return; // a duplicate changes nothing and emits nothing
         }
+        state.recordSeen(event.getEventId());
         EventFolder.apply(state, event);
         Instant now = options.clockMode() == ClockMode.EVENT ? event.getOccurredAt() : clock.instant();
         Evaluation result;
@@ -115,15 +110,7 @@ final class MemberProcessor implements Processor<byte[], byte[], byte[], Routed>
             return;
         }
         members.put(memberId, state);
-        seen.put(dedupeKey, record.timestamp(), record.timestamp());
         emit(memberId, result, record.timestamp());
-    }
-
-    private boolean alreadySeen(String key, long timestamp) {
-        long retention = options.dedupeRetention().toMillis();
-        try (WindowStoreIterator<Long> it = seen.fetch(key, timestamp - retention, timestamp + retention)) {
-            return it.hasNext();
-        }
     }
 
     /** Sends on what one evaluation produced, keyed by member. */

@@ -19,7 +19,7 @@ class MemberStateSerdeTest {
 
     /**
      * A typical member of a year's history: a profile, 24 purchases, six lots of points, ten
-     * check-ins, and four campaigns acted on.
+     * check-ins, four campaigns acted on, and the ids of the 16 most recent events.
      */
     static MemberState typicalMember() {
         MemberState s = MemberState.newMember("default");
@@ -38,6 +38,9 @@ class MemberStateSerdeTest {
         }
         for (int i = 0; i < 10; i++) {
             EventFolder.apply(s, MemberEvent.builder("c" + i, "m", EventType.CHECK_IN, t.plusSeconds(86_400L * (300 + i))).build());
+        }
+        for (int i = 0; i < 41; i++) {
+            s.recordSeen("evt-2025-" + (1_000_000 + i));
         }
         s.recordActed("welcome", "once");
         s.recordActed("birthday", "2026");
@@ -60,6 +63,9 @@ class MemberStateSerdeTest {
         assertThat(back.orders).isEqualTo(s.orders);
         assertThat(back.rfmClass).isEqualTo(RfmClass.IMPORTANT_VALUE);
         assertThat(back.hasActed("birthday", "2026")).isTrue();
+        assertThat(back.recentEventIds).containsExactlyElementsOf(s.recentEventIds).hasSize(MemberState.MAX_RECENT_EVENTS);
+        assertThat(back.hasSeen("evt-2025-1000040")).isTrue();
+        assertThat(back.hasSeen("evt-2025-1000000")).isFalse();
         assertThat(back.purchases().rfm(LocalDate.of(2026, 6, 1), 365))
                 .isEqualTo(s.purchases().rfm(LocalDate.of(2026, 6, 1), 365));
     }
@@ -67,8 +73,21 @@ class MemberStateSerdeTest {
     @Test
     void shouldKeepATypicalMemberUnderOneKibibyte() {
         int bytes = serde.write(typicalMember()).length;
-        System.out.println("typical member state: " + bytes + " bytes"); // 543 on 2026-11-24
+        System.out.println("typical member state: " + bytes + " bytes"); // 543, and 672 with the event ids, on 2026-11-24
         assertThat(bytes).isLessThanOrEqualTo(1024);
+    }
+
+    @Test
+    void shouldReadAVersionOneRecordWithNoRecentEventIds() {
+        MemberState s = typicalMember();
+        s.recentEventIds.clear();
+        byte[] v2 = serde.write(s);
+        byte[] v1 = java.util.Arrays.copyOf(v2, v2.length - 1); // version 1 ends before the id count
+        v1[0] = 1;
+
+        MemberState back = serde.read(v1);
+
+        assertThat(serde.write(back)).isEqualTo(v2);
     }
 
     @Test

@@ -67,6 +67,24 @@ class EngineTopologyTest {
     }
 
     @Test
+    void shouldIgnoreADuplicateThatComesAfterOtherEventsOfTheMemberAndOutOfTimeOrder() {
+        String purchase = "{\"eventId\":\"p-1\",\"memberId\":\"m1\",\"type\":\"PURCHASE\","
+                + "\"occurredAt\":\"2026-05-01T08:00:00Z\",\"orderId\":\"o-1\",\"amount\":10.00}";
+        engine.send(Events.withId("r-1", "m1", "REGISTERED", "2026-04-01T08:00:00Z"));
+        engine.send(purchase);
+        for (int i = 0; i < 14; i++) {
+            engine.send(Events.withId("c-" + i, "m1", "CHECK_IN", "2026-05-" + (10 + i) + "T08:00:00Z"));
+        }
+        engine.drainSnapshots();
+
+        engine.send(purchase); // 15 newer events since, and its time is older than theirs
+
+        assertThat(engine.snapshots.isEmpty()).isTrue();
+        assertThat(engine.memberStore().get("m1").purchases().rfm(java.time.LocalDate.of(2026, 5, 20), 365).frequency())
+                .isEqualTo(1);
+    }
+
+    @Test
     void shouldSendAMalformedRecordToTheDeadLetterTopicWithReasonAndSourceAndKeepGoing() {
         engine.send("m1", "{not json");
         engine.send(Events.registered("m2", "2026-05-20T08:00:00Z", null));
