@@ -179,7 +179,7 @@ final class EventValidator {
 
     private static Instant instant(String text, String field) throws InvalidEventException {
         try {
-            return Instant.parse(text);
+            return IsoInstants.parse(text);
         } catch (DateTimeException e) {
             throw new InvalidEventException(field, "must be an ISO-8601 instant like 2026-05-20T08:30:00Z");
         }
