@@ -2,17 +2,25 @@ package org.memberflow.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.memberflow.bench.jmh.JmhSuite;
 import org.memberflow.bench.pipeline.Ladder;
+import org.memberflow.bench.report.BenchRun;
 import org.memberflow.bench.report.Report;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code scripts/bench}: runs the benchmark ladder and writes the results and BENCHMARKS.md. */
+/** {@code scripts/bench}: runs every benchmark and writes the results and BENCHMARKS.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measures the MemberFlow pipeline against the machine's Kafka ceilings, in one run.")
 public final class BenchMain implements Callable<Integer> {
+    /** The parts of a run, in the order they run. */
+    enum Part { LADDER, JMH }
+
     @Option(names = "--members", description = "members in the generated history (default ${DEFAULT-VALUE})")
     int members = 100_000;
 
@@ -25,6 +33,12 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--latency-seconds", description = "seconds of offered load (default ${DEFAULT-VALUE})")
     int latencySeconds = 10;
 
+    @Option(names = "--stream-threads", description = "stream threads of every topology (default ${DEFAULT-VALUE})")
+    int streamThreads = 1;
+
+    @Option(names = "--skip", split = ",", description = "parts to leave out: ${COMPLETION-CANDIDATES}")
+    Set<Part> skip = EnumSet.noneOf(Part.class);
+
     @Option(names = "--results", description = "where the JSON results go (default ${DEFAULT-VALUE})")
     Path results = Path.of("bench/results");
 
@@ -33,18 +47,22 @@ public final class BenchMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String command = "scripts/bench --members " + members + " --latency-rate " + latencyRate;
-        Ladder.Result result = Ladder.run(members, seed, latencyRate, latencySeconds, Duration.ofMinutes(30));
-        Path json = Report.writeJson(results, command, result);
+        String command = "scripts/bench --members " + members + " --latency-rate " + latencyRate + " --stream-threads "
+                + streamThreads + (skip.isEmpty() ? "" : " --skip " + String.join(",", skip.stream().map(Enum::name).toList()));
+        Ladder.Result ladder = skip.contains(Part.LADDER) ? null : Ladder.run(new Ladder.Plan(members, seed, latencyRate,
+                latencySeconds, streamThreads, Duration.ofMinutes(30)));
+        List<JmhSuite.Figure> jmh = skip.contains(Part.JMH) ? null : JmhSuite.run(false);
+        BenchRun run = new BenchRun(command, ladder, jmh);
+        Path json = Report.writeJson(results, run);
         if (!markdown.equals("none")) {
-            Report.updateMarkdown(Path.of(markdown), command, result);
+            Report.updateMarkdown(Path.of(markdown), run);
         }
-        System.out.println(Report.tableOf(command, result));
+        System.out.println(Report.tables(run));
         System.out.println("results: " + json);
         return 0;
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new BenchMain()).execute(args));
+        System.exit(new CommandLine(new BenchMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 }

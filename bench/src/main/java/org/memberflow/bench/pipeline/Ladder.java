@@ -27,38 +27,52 @@ public final class Ladder {
     }
 
     /** What one run of the ladder measured. */
-    public record Result(int members, long events, Throughput producer, Throughput consumer, Throughput s0, Throughput s2,
-            Throughput s3, Latency latency) {
+    public record Result(int members, long events, int streamThreads, Throughput producer, Throughput consumer,
+            Throughput warmUp, Throughput s0, Throughput s2, Throughput s3, Latency latency) {
     }
 
-    /** @param rungLimit how long one rung may take before the run fails */
-    public static Result run(int members, long seed, int latencyPerSecond, int latencySeconds, Duration rungLimit)
-            throws Exception {
+    /** What to run: the history, the latency load and the engine's threads. */
+    public record Plan(int members, long seed, int latencyPerSecond, int latencySeconds, int streamThreads,
+            Duration rungLimit) {
+    }
+
+    /**
+     * Before the rungs, the full engine makes one unmeasured pass over the history (under its own
+     * application id), so that every rung runs JIT-compiled code: on 2 cores the C2 compiler
+     * threads otherwise took a third of the CPU of the measured window.
+     */
+    public static Result run(Plan plan) throws Exception {
+        int members = plan.members();
+        Duration rungLimit = plan.rungLimit();
+        StreamsRun runs = new StreamsRun(plan.streamThreads());
         try (BenchBroker broker = new BenchBroker(3)) {
-            HistoryGenerator generator = new HistoryGenerator(members, seed);
+            HistoryGenerator generator = new HistoryGenerator(members, plan.seed());
             Throughput producer = Ceilings.produce(broker.bootstrapServers(), generator);
             long events = producer.events();
             Throughput consumer = Ceilings.consume(broker.bootstrapServers(), broker.partitions(), events);
-            Throughput s0 = rung(broker, "S0 passthrough", "bench-s0", passthrough(), events, rungLimit);
-            Throughput s2 = rung(broker, "S2 state + RFM, no Drools", "bench-s2", engine(Rules.none()), events,
-                    rungLimit);
             RuleRunner builtIn = new RuleRunner(BuiltInRuleSet.compile(), 100);
-            KafkaStreams s3Streams = StreamsRun.start(broker, "bench-s3", engine(builtIn));
+            Throughput warmUp = rung(runs, broker, "warm-up pass (S3, cold JIT)", "bench-warm-up", engine(builtIn), events,
+                    rungLimit);
+            Throughput s0 = rung(runs, broker, "S0 passthrough", "bench-s0", passthrough(), events, rungLimit);
+            Throughput s2 = rung(runs, broker, "S2 state + RFM, no Drools", "bench-s2", engine(Rules.none()), events,
+                    rungLimit);
+            KafkaStreams s3Streams = runs.start(broker, "bench-s3", engine(builtIn));
             try {
-                Throughput s3 = StreamsRun.measure(broker, "S3 full engine", "bench-s3", events, rungLimit);
+                Throughput s3 = runs.measure(broker, "S3 full engine", "bench-s3", events, rungLimit);
                 System.err.printf("%s: %,.0f events/s%n", s3.stage(), s3.eventsPerSecond());
-                Latency latency = LatencyProbe.run(broker.bootstrapServers(), latencyPerSecond, latencySeconds);
-                return new Result(members, events, producer, consumer, s0, s2, s3, latency);
+                Latency latency = LatencyProbe.run(broker.bootstrapServers(), plan.latencyPerSecond(),
+                        plan.latencySeconds());
+                return new Result(members, events, plan.streamThreads(), producer, consumer, warmUp, s0, s2, s3, latency);
             } finally {
                 s3Streams.close();
             }
         }
     }
 
-    private static Throughput rung(BenchBroker broker, String stage, String appId, Topology topology, long events,
-            Duration limit) throws Exception {
-        try (KafkaStreams streams = StreamsRun.start(broker, appId, topology)) {
-            Throughput t = StreamsRun.measure(broker, stage, appId, events, limit);
+    private static Throughput rung(StreamsRun runs, BenchBroker broker, String stage, String appId, Topology topology,
+            long events, Duration limit) throws Exception {
+        try (KafkaStreams streams = runs.start(broker, appId, topology)) {
+            Throughput t = runs.measure(broker, stage, appId, events, limit);
             System.err.printf("%s: %,.0f events/s%n", stage, t.eventsPerSecond());
             return t;
         }

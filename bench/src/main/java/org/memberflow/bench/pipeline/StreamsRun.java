@@ -10,6 +10,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.memberflow.engine.EngineSettings;
 import org.memberflow.engine.Topics;
@@ -23,20 +24,23 @@ import org.memberflow.engine.clock.ClockMode;
  */
 final class StreamsRun {
     static final double WARM_UP = 0.25;
-    private StreamsRun() {
+    private final int streamThreads;
+
+    StreamsRun(int streamThreads) {
+        this.streamThreads = streamThreads;
     }
 
-    static KafkaStreams start(BenchBroker broker, String applicationId, Topology topology) throws Exception {
+    KafkaStreams start(BenchBroker broker, String applicationId, Topology topology) throws Exception {
         Path stateDir = Files.createTempDirectory("memberflow-bench-state-");
         Properties props = new EngineSettings(broker.bootstrapServers(), applicationId, stateDir, 1,
-                Duration.ofMillis(100), Map.of()).toStreamsProperties(ClockMode.WALL);
+                Duration.ofMillis(100), Map.of(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(streamThreads))).toStreamsProperties(ClockMode.WALL);
         KafkaStreams streams = new KafkaStreams(topology, props);
         streams.start();
         return streams;
     }
 
     /** Waits until the application has committed every input record; measures after the warm-up. */
-    static Throughput measure(BenchBroker broker, String stage, String applicationId, long events, Duration limit)
+    Throughput measure(BenchBroker broker, String stage, String applicationId, long events, Duration limit)
             throws Exception {
         try (Admin admin = broker.admin()) {
             long firstProgress = -1; // a tiny run may pass the warm-up and the end in one commit:

@@ -8,76 +8,72 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.memberflow.bench.pipeline.Ladder;
-import org.memberflow.bench.pipeline.Throughput;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes a run's figures: {@code results/<date>.json} with everything, and the table of
- * BENCHMARKS.md between its markers, with each rung also as a ratio to a baseline measured in the
- * same run (the machine is shared and noisy; ratios travel, absolute figures do not).
+ * Writes a run's figures: {@code results/<date>.json} with everything, and in BENCHMARKS.md one
+ * table per part of the run, each between its own markers ({@code <!-- bench:ladder:begin -->}
+ * and so on), with every figure also as a ratio to a baseline measured in the same run (the
+ * machine is shared and noisy; ratios travel, absolute figures do not).
  */
 public final class Report {
-    static final String BEGIN = "<!-- bench:ladder:begin -->";
-    static final String END = "<!-- bench:ladder:end -->";
-
     private Report() {
     }
 
-    public static Path writeJson(Path resultsDir, String command, Ladder.Result r) throws IOException {
+    public static Path writeJson(Path resultsDir, BenchRun run) throws IOException {
         Files.createDirectories(resultsDir);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("date", LocalDate.now().toString());
-        json.put("command", command);
+        json.put("command", run.command());
         json.put("machine", machine());
-        json.put("ladder", r);
-        json.put("ratios", ratios(r));
+        if (run.ladder() != null) {
+            json.put("ladder", run.ladder());
+            json.put("ratios", LadderTable.ratios(run.ladder()));
+        }
+        if (run.jmh() != null) {
+            json.put("jmh", run.jmh());
+        }
         Path file = resultsDir.resolve(LocalDate.now() + ".json");
         JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValue(file.toFile(), json);
         return file;
     }
 
-    public static void updateMarkdown(Path benchmarksMd, String command, Ladder.Result r) throws IOException {
-        String table = tableOf(command, r);
-        String text = Files.exists(benchmarksMd) ? Files.readString(benchmarksMd) : "# Benchmarks\n\n" + BEGIN + "\n" + END + "\n";
-        int begin = text.indexOf(BEGIN);
-        int end = text.indexOf(END);
-        if (begin < 0 || end < begin) {
-            text = text + "\n" + BEGIN + "\n" + END + "\n";
-            begin = text.indexOf(BEGIN);
-            end = text.indexOf(END);
+    /** Replaces the sections of this run in BENCHMARKS.md and leaves every other line as it was. */
+    public static void updateMarkdown(Path benchmarksMd, BenchRun run) throws IOException {
+        String text = Files.exists(benchmarksMd) ? Files.readString(benchmarksMd) : "# Benchmarks\n";
+        for (Map.Entry<String, String> section : sections(run).entrySet()) {
+            text = replaceSection(text, section.getKey(), section.getValue());
         }
-        Files.writeString(benchmarksMd, text.substring(0, begin + BEGIN.length()) + "\n" + table + text.substring(end));
+        Files.writeString(benchmarksMd, text);
     }
 
-    static Map<String, Double> ratios(Ladder.Result r) {
-        Map<String, Double> ratios = new LinkedHashMap<>();
-        ratios.put("S3/S0", r.s3().eventsPerSecond() / r.s0().eventsPerSecond());
-        ratios.put("S3/S2", r.s3().eventsPerSecond() / r.s2().eventsPerSecond());
-        ratios.put("S0/consumer", r.s0().eventsPerSecond() / r.consumer().eventsPerSecond());
-        return ratios;
+    /** Every table of the run, as printed at its end. */
+    public static String tables(BenchRun run) {
+        return String.join("\n", sections(run).values());
     }
 
-    public static String tableOf(String command, Ladder.Result r) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("Run on ").append(LocalDate.now()).append(", ").append(machine()).append(", with `").append(command)
-                .append("`: ").append(String.format("%,d", r.members())).append(" members, ")
-                .append(String.format("%,d", r.events())).append(" events.\n\n");
-        sb.append("| stage | events/s | CPU s per 1,000 events | ratio |\n|---|---:|---:|---|\n");
-        row(sb, r.producer(), "");
-        row(sb, r.consumer(), "baseline");
-        row(sb, r.s0(), String.format("S0/consumer %.2f", r.s0().eventsPerSecond() / r.consumer().eventsPerSecond()));
-        row(sb, r.s2(), String.format("S2/S0 %.2f", r.s2().eventsPerSecond() / r.s0().eventsPerSecond()));
-        row(sb, r.s3(), String.format("S3/S0 %.2f, S3/S2 %.2f", r.s3().eventsPerSecond() / r.s0().eventsPerSecond(),
-                r.s3().eventsPerSecond() / r.s2().eventsPerSecond()));
-        sb.append(String.format("%nS3 event → action latency at %,d events/s offered: p50 %.0f ms, p99 %.0f ms, max %.0f ms "
-                        + "(%,d of %,d actions seen).%n", r.latency().offeredPerSecond(), r.latency().p50(),
-                r.latency().p99(), r.latency().max(), r.latency().received(), r.latency().sent()));
-        return sb.toString();
+    private static Map<String, String> sections(BenchRun run) {
+        String header = "Run on " + LocalDate.now() + ", " + machine() + ", with `" + run.command() + "`.\n\n";
+        Map<String, String> sections = new LinkedHashMap<>();
+        if (run.ladder() != null) {
+            sections.put("ladder", header + LadderTable.of(run.ladder()));
+        }
+        if (run.jmh() != null) {
+            sections.put("jmh", header + JmhTable.of(run.jmh()));
+        }
+        return sections;
     }
 
-    private static void row(StringBuilder sb, Throughput t, String ratio) {
-        sb.append(String.format("| %s | %,.0f | %.3f | %s |%n", t.stage(), t.eventsPerSecond(), t.cpuSecondsPer1000(), ratio));
+    static String replaceSection(String text, String name, String content) {
+        String begin = "<!-- bench:" + name + ":begin -->";
+        String end = "<!-- bench:" + name + ":end -->";
+        int b = text.indexOf(begin);
+        int e = text.indexOf(end);
+        if (b < 0 || e < b) {
+            return text + "\n" + begin + "\n" + content + end + "\n";
+        }
+        return text.substring(0, b + begin.length()) + "\n" + content + text.substring(e);
     }
 
     static String machine() {

@@ -1,0 +1,60 @@
+package org.memberflow.bench.jmh;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.memberflow.rules.session.RuleOutcome;
+import org.memberflow.rules.session.RuleRunner;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Rule evaluation per event, as the engine runs it ({@link RuleRunner}), over the facts of the
+ * last 4,096 events of a generated year: the built-in campaigns against a one-rule baseline.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class RuleEvaluationBenchmark {
+    static final int SAMPLES = 4_096;
+
+    @Param({RuleSets.BUILT_IN, RuleSets.ONE_RULE})
+    public String ruleSet;
+
+    private RuleRunner runner;
+    /** Members in the generated year the facts come from. */
+    @Param("3000")
+    public int members;
+
+    private List<List<Object>> facts;
+    private int next;
+
+    @Setup
+    public void setUp() {
+        runner = new RuleRunner(RuleSets.named(ruleSet), 100);
+        facts = FactSamples.lastEvents(members, SAMPLES);
+    }
+
+    @Benchmark
+    public RuleOutcome evaluate() {
+        return runner.evaluate(next());
+    }
+
+    private List<Object> next() {
+        if (++next == facts.size()) {
+            next = 0;
+        }
+        return facts.get(next);
+    }
+}

@@ -1,0 +1,128 @@
+package org.memberflow.bench.jmh;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.kie.api.KieBase;
+import org.kie.api.command.Command;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.runtime.rule.FactHandle;
+import org.kie.internal.command.CommandFactory;
+import org.memberflow.rules.decision.DecisionRecorder;
+import org.memberflow.rules.session.CompiledRuleSet;
+import org.memberflow.rules.session.RuleOutcome;
+import org.memberflow.rules.session.RuleRunner;
+import org.memberflow.rules.session.Rules;
+
+/**
+ * The ways of running one unit of work that the engine could use, compared by
+ * {@link SessionStrategyBenchmark}. {@code runner} is the engine's own {@link RuleRunner}; the
+ * others are the alternatives it was chosen against. Firing limits are left out of the
+ * alternatives: they cost the same in each.
+ */
+enum SessionStrategy {
+    /** What the engine does ({@link RuleRunner}). */
+    RUNNER {
+        @Override
+        Rules over(CompiledRuleSet ruleSet) {
+            return new RuleRunner(ruleSet, 100);
+        }
+    },
+    /** A new {@code KieSession} per unit of work, disposed after it. */
+    NEW_SESSION {
+        @Override
+        Rules over(CompiledRuleSet ruleSet) {
+            return run(ruleSet, facts -> {
+                KieSession session = ruleSet.kieBase().newKieSession();
+                try {
+                    return fire(session, facts);
+                } finally {
+                    session.dispose();
+                }
+            });
+        }
+    },
+    /** Sessions from a {@code KieSessionsPool}: dispose resets a session and puts it back. */
+    POOLED {
+        @Override
+        Rules over(CompiledRuleSet ruleSet) {
+            KieSessionsPool pool = ruleSet.kieBase().newKieSessionsPool(4);
+            return run(ruleSet, facts -> {
+                KieSession session = pool.newKieSession();
+                try {
+                    return fire(session, facts);
+                } finally {
+                    session.dispose();
+                }
+            });
+        }
+    },
+    /** A {@code StatelessKieSession}: one batch of commands per unit of work. */
+    STATELESS {
+        @Override
+        Rules over(CompiledRuleSet ruleSet) {
+            StatelessKieSession session = ruleSet.kieBase().newStatelessKieSession();
+            return run(ruleSet, facts -> {
+                DecisionRecorder recorder = new DecisionRecorder();
+                List<Command<?>> commands = new ArrayList<>();
+                commands.add(CommandFactory.newSetGlobal(RuleRunner.DECISIONS_GLOBAL, recorder.decisions()));
+                commands.add(CommandFactory.newInsertElements(facts));
+                commands.add(CommandFactory.newFireAllRules());
+                session.addEventListener(recorder);
+                try {
+                    session.execute(CommandFactory.newBatchExecution(commands));
+                } finally {
+                    session.removeEventListener(recorder);
+                }
+                return new RuleOutcome(recorder.decisions().recorded(), 0, false);
+            });
+        }
+    },
+    /** One session kept per thread: insert, fire, then delete every fact. */
+    REUSED {
+        @Override
+        Rules over(CompiledRuleSet ruleSet) {
+            KieBase kieBase = ruleSet.kieBase();
+            ThreadLocal<KieSession> sessions = ThreadLocal.withInitial(kieBase::newKieSession);
+            return run(ruleSet, facts -> {
+                KieSession session = sessions.get();
+                try {
+                    return fire(session, facts);
+                } finally {
+                    new ArrayList<FactHandle>(session.getFactHandles()).forEach(session::delete);
+                }
+            });
+        }
+    };
+
+    abstract Rules over(CompiledRuleSet ruleSet);
+
+    private static RuleOutcome fire(KieSession session, Collection<?> facts) {
+        DecisionRecorder recorder = new DecisionRecorder();
+        session.setGlobal(RuleRunner.DECISIONS_GLOBAL, recorder.decisions());
+        session.addEventListener(recorder);
+        try {
+            facts.forEach(session::insert);
+            int fired = session.fireAllRules();
+            return new RuleOutcome(recorder.decisions().recorded(), fired, false);
+        } finally {
+            session.removeEventListener(recorder);
+        }
+    }
+
+    private static Rules run(CompiledRuleSet ruleSet, java.util.function.Function<Collection<?>, RuleOutcome> body) {
+        return new Rules() {
+            @Override
+            public RuleOutcome evaluate(Collection<?> facts) {
+                return body.apply(facts);
+            }
+
+            @Override
+            public String version() {
+                return ruleSet.name() + ":" + ruleSet.version();
+            }
+        };
+    }
+}

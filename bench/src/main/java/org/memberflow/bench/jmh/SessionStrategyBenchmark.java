@@ -1,0 +1,55 @@
+package org.memberflow.bench.jmh;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.memberflow.rules.session.RuleOutcome;
+import org.memberflow.rules.session.Rules;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/** The built-in campaigns per event under each {@link SessionStrategy}, on the same facts. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class SessionStrategyBenchmark {
+    @Param({"RUNNER", "NEW_SESSION", "POOLED", "STATELESS", "REUSED"})
+    public String strategy;
+
+    private Rules rules;
+    /** Members in the generated year the facts come from. */
+    @Param("3000")
+    public int members;
+
+    private List<List<Object>> facts;
+    private int next;
+
+    @Setup
+    public void setUp() {
+        rules = SessionStrategy.valueOf(strategy).over(RuleSets.named(RuleSets.BUILT_IN));
+        facts = FactSamples.lastEvents(members, RuleEvaluationBenchmark.SAMPLES);
+    }
+
+    @Benchmark
+    public RuleOutcome evaluate() {
+        return rules.evaluate(next());
+    }
+
+    private List<Object> next() {
+        if (++next == facts.size()) {
+            next = 0;
+        }
+        return facts.get(next);
+    }
+}

@@ -1,0 +1,41 @@
+package org.memberflow.bench.report;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.memberflow.bench.pipeline.Ladder;
+import org.memberflow.bench.pipeline.Throughput;
+
+/** The pipeline ladder as a Markdown table: each rung beside the ceilings of the same run. */
+final class LadderTable {
+    private LadderTable() {
+    }
+
+    static Map<String, Double> ratios(Ladder.Result r) {
+        Map<String, Double> ratios = new LinkedHashMap<>();
+        ratios.put("S3/S0", r.s3().eventsPerSecond() / r.s0().eventsPerSecond());
+        ratios.put("S3/S2", r.s3().eventsPerSecond() / r.s2().eventsPerSecond());
+        ratios.put("S0/consumer", r.s0().eventsPerSecond() / r.consumer().eventsPerSecond());
+        return ratios;
+    }
+
+    static String of(Ladder.Result r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("%,d members, %,d events.%n%n", r.members(), r.events()));
+        sb.append("| stage | events/s | CPU s per 1,000 events | ratio |\n|---|---:|---:|---|\n");
+        row(sb, r.producer(), "");
+        row(sb, r.consumer(), "baseline");
+        row(sb, r.warmUp(), "not a rung: the JIT's first pass");
+        row(sb, r.s0(), String.format("S0/consumer %.2f", r.s0().eventsPerSecond() / r.consumer().eventsPerSecond()));
+        row(sb, r.s2(), String.format("S2/S0 %.2f", r.s2().eventsPerSecond() / r.s0().eventsPerSecond()));
+        row(sb, r.s3(), String.format("S3/S0 %.2f, S3/S2 %.2f", r.s3().eventsPerSecond() / r.s0().eventsPerSecond(),
+                r.s3().eventsPerSecond() / r.s2().eventsPerSecond()));
+        sb.append(String.format("%nS3 event → action latency at %,d events/s offered: p50 %.0f ms, p99 %.0f ms, max %.0f ms "
+                        + "(%,d of %,d actions seen).%n", r.latency().offeredPerSecond(), r.latency().p50(),
+                r.latency().p99(), r.latency().max(), r.latency().received(), r.latency().sent()));
+        return sb.toString();
+    }
+
+    private static void row(StringBuilder sb, Throughput t, String ratio) {
+        sb.append(String.format("| %s | %,.0f | %.3f | %s |%n", t.stage(), t.eventsPerSecond(), t.cpuSecondsPer1000(), ratio));
+    }
+}
