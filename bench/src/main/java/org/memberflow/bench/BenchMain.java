@@ -10,6 +10,7 @@ import org.memberflow.bench.jmh.JmhSuite;
 import org.memberflow.bench.pipeline.Ladder;
 import org.memberflow.bench.report.BenchRun;
 import org.memberflow.bench.report.Report;
+import org.memberflow.bench.sweep.SweepBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
         description = "Measures the MemberFlow pipeline against the machine's Kafka ceilings, in one run.")
 public final class BenchMain implements Callable<Integer> {
     /** The parts of a run, in the order they run. */
-    enum Part { LADDER, JMH }
+    enum Part { LADDER, JMH, SWEEP }
 
     @Option(names = "--members", description = "members in the generated history (default ${DEFAULT-VALUE})")
     int members = 100_000;
@@ -32,6 +33,9 @@ public final class BenchMain implements Callable<Integer> {
 
     @Option(names = "--latency-seconds", description = "seconds of offered load (default ${DEFAULT-VALUE})")
     int latencySeconds = 10;
+
+    @Option(names = "--sweep-members", description = "members in member-state for the sweep (default ${DEFAULT-VALUE})")
+    int sweepMembers = 1_000_000;
 
     @Option(names = "--stream-threads", description = "stream threads of every topology (default ${DEFAULT-VALUE})")
     int streamThreads = 1;
@@ -47,12 +51,14 @@ public final class BenchMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String command = "scripts/bench --members " + members + " --latency-rate " + latencyRate + " --stream-threads "
-                + streamThreads + (skip.isEmpty() ? "" : " --skip " + String.join(",", skip.stream().map(Enum::name).toList()));
+        String command = "scripts/bench --members " + members + " --latency-rate " + latencyRate + " --sweep-members "
+                + sweepMembers + " --stream-threads " + streamThreads + (skip.isEmpty() ? "" : " --skip " + String.join(",", skip.stream().map(Enum::name).toList()));
         Ladder.Result ladder = skip.contains(Part.LADDER) ? null : Ladder.run(new Ladder.Plan(members, seed, latencyRate,
                 latencySeconds, streamThreads, Duration.ofMinutes(30)));
         List<JmhSuite.Figure> jmh = skip.contains(Part.JMH) ? null : JmhSuite.run(false);
-        BenchRun run = new BenchRun(command, ladder, jmh);
+        SweepBench.Result sweep = skip.contains(Part.SWEEP) ? null
+                : SweepBench.run(sweepMembers, seed, streamThreads, Duration.ofMinutes(30));
+        BenchRun run = new BenchRun(command, ladder, jmh, sweep);
         Path json = Report.writeJson(results, run);
         if (!markdown.equals("none")) {
             Report.updateMarkdown(Path.of(markdown), run);

@@ -27,7 +27,7 @@ class LadderSmokeTest {
         assertThat(r.latency().received()).isEqualTo(r.latency().sent()).isEqualTo(200);
         assertThat(r.latency().p99()).isGreaterThanOrEqualTo(r.latency().p50());
 
-        BenchRun run = new BenchRun("smoke", r, null);
+        BenchRun run = new BenchRun("smoke", r, null, null);
         Path json = Report.writeJson(dir.resolve("results"), run);
         Path md = dir.resolve("BENCHMARKS.md");
         Files.writeString(md, "# Benchmarks\n\nintro\n\n<!-- bench:ladder:begin -->\nold\n<!-- bench:ladder:end -->\n\nrest\n");

@@ -14,6 +14,8 @@ import org.memberflow.engine.clock.ClockMode;
  * commit neither loses nor repeats an action.
  *
  * @param replicationFactor of the engine's internal topics; 1 for a single local broker
+ * @param streamThreads     stream threads of this instance: tasks (one per partition) are shared
+ *                          among them, so more than the partitions of member-events is no use
  * @param extra             any further Kafka Streams properties, applied last
  */
 public record EngineSettings(
@@ -21,10 +23,17 @@ public record EngineSettings(
         String applicationId,
         Path stateDir,
         int replicationFactor,
+        int streamThreads,
         Duration commitInterval,
         Map<String, String> extra) {
 
+    /** Bytes of the record cache in front of member-state; {@code extra} may change it. */
+    public static final long CACHE_BYTES = 128L * 1024 * 1024;
+
     public EngineSettings {
+        if (streamThreads < 1) {
+            throw new IllegalArgumentException("streamThreads must be at least 1");
+        }
         extra = extra == null ? Map.of() : Map.copyOf(extra);
     }
 
@@ -42,7 +51,11 @@ public record EngineSettings(
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
+        // The member-state cache, shared by this instance's threads: about 100,000 members of
+        // 0.7 KiB. Kafka's 10 MB default held too few to save RocksDB reads (BENCHMARKS.md).
+        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, CACHE_BYTES);
         // A new application starts at the beginning of member-events: no event is skipped.
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");

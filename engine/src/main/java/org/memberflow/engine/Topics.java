@@ -7,6 +7,7 @@ import org.memberflow.engine.clock.TickRecord;
 import org.memberflow.engine.json.JsonSerde;
 import org.memberflow.engine.segment.BreakpointsRecord;
 import org.memberflow.engine.segment.MemberSnapshot;
+import org.memberflow.engine.segment.MemberSnapshotSerde;
 import org.memberflow.engine.segment.SegmentChange;
 
 /** The one place that binds each topic name to its serdes. */
@@ -28,7 +29,7 @@ public final class Topics {
             new Topic<>("member-segments", Serdes.String(), new JsonSerde<>(SegmentChange.class));
     /** The read-model feed, compacted, key = memberId. */
     public static final Topic<String, MemberSnapshot> MEMBER_SNAPSHOTS =
-            new Topic<>("member-snapshots", Serdes.String(), new JsonSerde<>(MemberSnapshot.class));
+            new Topic<>("member-snapshots", Serdes.String(), new MemberSnapshotSerde());
     /** RFM breakpoints and means, compacted, key = brandId. */
     public static final Topic<String, BreakpointsRecord> RFM_BREAKPOINTS =
             new Topic<>("rfm-breakpoints", Serdes.String(), new JsonSerde<>(BreakpointsRecord.class));

@@ -41,7 +41,8 @@ class EngineConfiguration {
             @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
             @Value("${memberflow.data-dir}") Path dataDir) {
         EngineSettings settings = new EngineSettings(bootstrapServers, props.applicationId(),
-                dataDir.toAbsolutePath().resolve("streams"), props.replicationFactor(), props.commitInterval(), Map.of());
+                dataDir.toAbsolutePath().resolve("streams"), props.replicationFactor(), props.streamThreads(),
+                props.commitInterval(), Map.of());
         return new EngineLifecycle(new Engine(settings, rules, props.options(), clock));
     }
 }

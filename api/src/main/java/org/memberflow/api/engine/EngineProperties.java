@@ -8,10 +8,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code memberflow.engine.*} in application.yml.
  *
+ * @param streamThreads stream threads of this instance (at most the partitions of member-events)
  * @param clockMode {@code wall} in production; {@code event} to replay history as if it were live
  */
 @ConfigurationProperties("memberflow.engine")
-record EngineProperties(String applicationId, int partitions, int replicationFactor, Duration commitInterval,
+record EngineProperties(String applicationId, int partitions, int replicationFactor, int streamThreads,
+        Duration commitInterval,
         int maxRuleFirings, ClockMode clockMode, int windowDays, int sweepChunk) {
 
     EngineOptions options() {

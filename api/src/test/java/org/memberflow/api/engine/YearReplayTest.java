@@ -69,7 +69,7 @@ class YearReplayTest {
         }
         kafka.flush();
 
-        EngineSettings settings = new EngineSettings(broker.bootstrapServers(), "replay-" + prefix, stateDir, 1,
+        EngineSettings settings = new EngineSettings(broker.bootstrapServers(), "replay-" + prefix, stateDir, 1, 1,
                 Duration.ofMillis(100), Map.of());
         engine = new Engine(settings, new RuleRunner(BuiltInRuleSet.compile(), 100),
                 EngineOptions.defaults().withClockMode(ClockMode.EVENT), Clock.systemUTC());

@@ -85,7 +85,13 @@ public final class Ladder {
         return b.build();
     }
 
+    /**
+     * The engine as it replays history: today is each event's own time (the event clock). On the
+     * wall clock a year-old history would look a year overdue, and churn recall would fire on
+     * nearly every purchase: the rung would measure an action storm no live stream produces.
+     */
     private static Topology engine(Rules rules) {
-        return EngineTopology.build(new StreamsBuilder(), rules, EngineOptions.defaults(), Clock.systemUTC()).build();
+        return EngineTopology.build(new StreamsBuilder(), rules, EngineOptions.defaults().withClockMode(StreamsRun.CLOCK),
+                Clock.systemUTC()).build();
     }
 }

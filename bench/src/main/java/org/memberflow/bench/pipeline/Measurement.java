@@ -6,7 +6,7 @@ import java.lang.management.ManagementFactory;
  * Wall time and process CPU time between two points. CPU is the whole JVM's (the broker runs in
  * it too), so compare CPU between rungs of the same run, not with other machines.
  */
-final class Measurement {
+public final class Measurement {
     private final long startNanos;
     private final long startCpu;
 
@@ -15,15 +15,15 @@ final class Measurement {
         this.startCpu = startCpu;
     }
 
-    static Measurement start() {
+    public static Measurement start() {
         return new Measurement(System.nanoTime(), cpuNanos());
     }
 
-    double seconds() {
+    public double seconds() {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
-    double cpuSeconds() {
+    public double cpuSeconds() {
         return (cpuNanos() - startCpu) / 1e9;
     }
 

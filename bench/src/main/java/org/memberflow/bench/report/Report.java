@@ -34,6 +34,9 @@ public final class Report {
         if (run.jmh() != null) {
             json.put("jmh", run.jmh());
         }
+        if (run.sweep() != null) {
+            json.put("sweep", run.sweep());
+        }
         Path file = resultsDir.resolve(LocalDate.now() + ".json");
         JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValue(file.toFile(), json);
         return file;
@@ -61,6 +64,9 @@ public final class Report {
         }
         if (run.jmh() != null) {
             sections.put("jmh", header + JmhTable.of(run.jmh()));
+        }
+        if (run.sweep() != null) {
+            sections.put("sweep", header + SweepTable.of(run.sweep()));
         }
         return sections;
     }

@@ -55,6 +55,9 @@ public final class EventReader {
     }
 
     private static void requireUtf8(byte[] bytes) throws InvalidEventException {
+        if (isAscii(bytes)) {
+            return; // nearly every event: no decoder, no buffer
+        }
         try {
             StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -63,5 +66,14 @@ public final class EventReader {
         } catch (CharacterCodingException e) {
             throw new InvalidEventException("", "the record is not valid UTF-8");
         }
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -108,6 +108,11 @@ public final class MemberState {
         return brandId;
     }
 
+    /** The class of the last evaluation; null before the first. */
+    public RfmClass rfmClass() {
+        return rfmClass;
+    }
+
     public ZoneId timeZone() {
         return timeZone;
     }

@@ -1,44 +1,42 @@
 package org.memberflow.engine.topology;
 
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
-import org.apache.kafka.streams.state.KeyValueStore;
+import java.util.concurrent.ConcurrentHashMap;
 import org.memberflow.engine.Topics;
 import org.memberflow.segments.Breakpoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The current breakpoints of a brand, read from the global store on every use so that a new
- * record on rfm-breakpoints takes effect at once; parsed only when its bytes change.
+ * The current breakpoints of every brand, parsed once per record of rfm-breakpoints. The global
+ * store's updater publishes here as it writes the store (and loads everything the store restored
+ * when it starts), and every stream thread reads from here: a new record takes effect on the next
+ * event, and no event reads the global store (that read was 7% of the stream thread, BENCHMARKS.md).
+ * One per topology, shared by the global thread and the stream threads.
  */
 final class BreakpointsLookup {
     private static final Logger log = LoggerFactory.getLogger(BreakpointsLookup.class);
-    private final KeyValueStore<String, byte[]> store;
     private final Breakpoints defaults;
-    private final Map<String, byte[]> lastBytes = new HashMap<>();
-    private final Map<String, Breakpoints> parsed = new HashMap<>();
+    private final Map<String, Breakpoints> byBrand = new ConcurrentHashMap<>();
 
-    BreakpointsLookup(KeyValueStore<String, byte[]> store, Breakpoints defaults) {
-        this.store = store;
+    BreakpointsLookup(Breakpoints defaults) {
         this.defaults = defaults;
     }
 
     Breakpoints forBrand(String brandId) {
-        byte[] bytes = store.get(brandId);
+        return byBrand.getOrDefault(brandId, defaults);
+    }
+
+    /** A record of rfm-breakpoints: null bytes remove the brand's breakpoints; unreadable ones are ignored. */
+    void publish(String brandId, byte[] bytes) {
         if (bytes == null) {
-            return defaults;
+            byBrand.remove(brandId);
+            return;
         }
-        if (!Arrays.equals(bytes, lastBytes.get(brandId))) {
-            try {
-                parsed.put(brandId, Topics.RFM_BREAKPOINTS.valueSerde().deserializer().deserialize(null, bytes).toBreakpoints());
-            } catch (RuntimeException e) {
-                log.error("unreadable rfm-breakpoints for brand {}; keeping the previous ones: {}", brandId, e.getMessage());
-                parsed.putIfAbsent(brandId, defaults);
-            }
-            lastBytes.put(brandId, bytes);
+        try {
+            byBrand.put(brandId, Topics.RFM_BREAKPOINTS.valueSerde().deserializer().deserialize(null, bytes).toBreakpoints());
+        } catch (RuntimeException e) {
+            log.error("unreadable rfm-breakpoints for brand {}; keeping the previous ones: {}", brandId, e.getMessage());
         }
-        return parsed.get(brandId);
     }
 }

@@ -31,17 +31,18 @@ public final class EngineTopology {
     }
 
     public static StreamsBuilder build(StreamsBuilder builder, Rules rules, EngineOptions options, Clock clock) {
+        BreakpointsLookup breakpoints = new BreakpointsLookup(options.defaultBreakpoints());
         builder.addStateStore(EngineStores.memberState());
         builder.addStateStore(EngineStores.sweeps());
         builder.addGlobalStore(EngineStores.breakpoints(), Topics.RFM_BREAKPOINTS.name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("rfm-breakpoints-source"),
-                BreakpointsUpdater::new);
+                () -> new BreakpointsUpdater(breakpoints));
 
         MemberEvaluator evaluator = new MemberEvaluator(rules, options.windowDays());
         KStream<byte[], Routed> routed = builder
                 .stream(List.of(Topics.MEMBER_EVENTS.name(), Topics.ENGINE_CLOCK.name()),
                         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("member-input"))
-                .process(() -> new MemberProcessor(evaluator, options, clock), Named.as("member-processor"),
+                .process(() -> new MemberProcessor(evaluator, breakpoints, options, clock), Named.as("member-processor"),
                         EngineStores.MEMBER_STATE, EngineStores.SWEEPS);
 
         routed.split(Named.as("route-"))

@@ -38,11 +38,12 @@ final class MemberProcessor implements Processor<byte[], byte[], byte[], Routed>
     private final Clock clock;
     private ProcessorContext<byte[], Routed> context;
     private KeyValueStore<String, MemberState> members;
-    private BreakpointsLookup breakpoints;
+    private final BreakpointsLookup breakpoints;
     private Sweeper sweeper;
 
-    MemberProcessor(MemberEvaluator evaluator, EngineOptions options, Clock clock) {
+    MemberProcessor(MemberEvaluator evaluator, BreakpointsLookup breakpoints, EngineOptions options, Clock clock) {
         this.evaluator = evaluator;
+        this.breakpoints = breakpoints;
         this.options = options;
         this.clock = clock;
     }
@@ -51,7 +52,6 @@ final class MemberProcessor implements Processor<byte[], byte[], byte[], Routed>
     public void init(ProcessorContext<byte[], Routed> context) {
         this.context = context;
         members = context.getStateStore(EngineStores.MEMBER_STATE);
-        breakpoints = new BreakpointsLookup(context.getStateStore(EngineStores.RFM_BREAKPOINTS), options.defaultBreakpoints());
         sweeper = new Sweeper(members, context.getStateStore(EngineStores.SWEEPS), evaluator, breakpoints, options, clock,
                 this::emit);
         context.schedule(options.sweepInterval(), PunctuationType.WALL_CLOCK_TIME, ts -> sweeper.runSlice());

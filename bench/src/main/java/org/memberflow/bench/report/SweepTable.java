@@ -1,0 +1,32 @@
+package org.memberflow.bench.report;
+
+import java.util.Locale;
+import java.util.TreeSet;
+import org.memberflow.bench.sweep.SweepBench;
+
+/** The sweep against SQL as a Markdown table, with the class counts of both side by side. */
+final class SweepTable {
+    private SweepTable() {
+    }
+
+    static String of(SweepBench.Result r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%,d members in member-state (restored in %.1f s).%n%n", r.members(),
+                r.restoreSeconds()));
+        sb.append("| classification as of today | seconds | members/s | CPU s | ratio |\n|---|---:|---:|---:|---|\n");
+        sb.append(String.format(Locale.ROOT, "| SQL over the purchases in MariaDB (GROUP BY, window functions) | %.1f | %,.0f | %.1f | baseline |%n",
+                r.sqlSeconds(), r.members() / r.sqlSeconds(), r.sqlCpuSeconds()));
+        sb.append(String.format(Locale.ROOT, "| engine sweep: one tick, RFM and the built-in campaigns for every member | %.1f | %,.0f | %.1f | sweep/SQL time %.2f |%n",
+                r.sweepSeconds(), r.membersSwept() / r.sweepSeconds(), r.sweepCpuSeconds(),
+                r.sweepSeconds() / r.sqlSeconds()));
+        sb.append(String.format(Locale.ROOT, "%nLoading the purchases into MariaDB took %.1f s (not counted). "
+                + "The SQL CPU is this JVM's only; the MariaDB server's is not in it.%n%n", r.sqlLoadSeconds()));
+        sb.append("| class | engine | SQL |\n|---|---:|---:|\n");
+        for (String c : new TreeSet<>(r.engineCounts().keySet()) {{ addAll(r.sqlCounts().keySet()); }}) {
+            sb.append(String.format(Locale.ROOT, "| %s | %,d | %,d |%n", c, r.engineCounts().getOrDefault(c, 0L),
+                    r.sqlCounts().getOrDefault(c, 0L)));
+        }
+        sb.append(r.countsAgree() ? "\nThe counts agree.\n" : "\n**The counts differ.**\n");
+        return sb.toString();
+    }
+}

@@ -1,0 +1,260 @@
+package org.memberflow.bench.sweep;
+
+import java.io.BufferedWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.processor.StateRestoreListener;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.memberflow.api.localstack.EmbeddedMariaDb;
+import org.memberflow.api.localstack.Ports;
+import org.memberflow.bench.generate.ProgressBar;
+import org.memberflow.bench.pipeline.BenchBroker;
+import org.memberflow.bench.pipeline.Measurement;
+import org.memberflow.engine.EngineSettings;
+import org.memberflow.engine.Topics;
+import org.memberflow.engine.clock.ClockMode;
+import org.memberflow.engine.clock.TickRecord;
+import org.memberflow.engine.member.MemberState;
+import org.memberflow.engine.member.MemberStateSerde;
+import org.memberflow.engine.segment.BreakpointsRecord;
+import org.memberflow.engine.topology.EngineOptions;
+import org.memberflow.engine.topology.EngineStores;
+import org.memberflow.engine.topology.EngineTopology;
+import org.memberflow.engine.topology.SweepCursor;
+import org.memberflow.rules.fact.MemberEvent;
+import org.memberflow.rules.session.BuiltInRuleSet;
+import org.memberflow.rules.session.RuleRunner;
+import org.memberflow.segments.Breakpoints;
+import org.memberflow.segments.RfmValues;
+
+/**
+ * One tick over a million members: the full engine sweeps its {@code member-state} (rescoring
+ * RFM as of the tick's day and running the built-in campaigns for each member), against the same
+ * eight-class classification by SQL over the purchases in MariaDB.
+ *
+ * <p>The members' states are written straight to the store's changelog and restored by the engine
+ * at start, the path a new instance takes; streaming a million members' history through the engine
+ * first is what the ladder measures already. Breakpoints computed from the same population are
+ * published on rfm-breakpoints, so both sides compare with the same means and must agree on every
+ * count.
+ */
+public final class SweepBench {
+    private static final String APP_ID = "bench-sweep";
+    private static final String JOB = "bench-sweep";
+    private static final int WINDOW_DAYS = 365;
+
+    /** What one sweep run measured; class counts leave prospects out. */
+    public record Result(int members, double restoreSeconds, double sweepSeconds, double sweepCpuSeconds,
+            long membersSwept, double sqlLoadSeconds, double sqlSeconds, double sqlCpuSeconds,
+            Map<String, Long> engineCounts, Map<String, Long> sqlCounts) {
+
+        public boolean countsAgree() {
+            return engineCounts.equals(sqlCounts);
+        }
+    }
+
+    private SweepBench() {
+    }
+
+    public static Result run(int members, long seed, int streamThreads, Duration limit) throws Exception {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC); // a wall-clock engine ignores older ticks
+        Path work = Files.createTempDirectory("memberflow-bench-sweep-");
+        Path csv = work.resolve("purchases.csv");
+        try (BenchBroker broker = new BenchBroker(3)) {
+            String changelog = APP_ID + "-" + EngineStores.MEMBER_STATE + "-changelog";
+            try (var admin = broker.admin()) {
+                admin.createTopics(List.of(new NewTopic(changelog, broker.partitions(), (short) 1)
+                        .configs(Map.of("cleanup.policy", "compact")))).all().get();
+            }
+            Breakpoints breakpoints = seed(broker, changelog, members, new MemberPopulation(seed, today), today, csv);
+            publish(broker, breakpoints);
+
+            CountDownLatch restored = new CountDownLatch(broker.partitions());
+            Measurement restore = Measurement.start();
+            try (KafkaStreams streams = start(broker, streamThreads, restored)) {
+                if (!restored.await(limit.toSeconds(), TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("member-state was not restored within " + limit);
+                }
+                double restoreSeconds = restore.seconds();
+                System.err.printf("restored %,d members in %.1f s%n", members, restoreSeconds);
+
+                Measurement sweep = Measurement.start();
+                tick(broker, today);
+                long swept = awaitSweep(streams, today, limit);
+                double sweepSeconds = sweep.seconds();
+                double sweepCpu = sweep.cpuSeconds();
+                System.err.printf("swept %,d members in %.1f s%n", swept, sweepSeconds);
+                Map<String, Long> engineCounts = engineCounts(streams);
+                streams.close(Duration.ofSeconds(30));
+
+                try (EmbeddedMariaDb db = EmbeddedMariaDb.start(work.resolve("mariadb"), Ports.free());
+                        SqlClassification sql = new SqlClassification(db.jdbcUrl())) {
+                    Measurement load = Measurement.start();
+                    sql.load(csv);
+                    double loadSeconds = load.seconds();
+                    Measurement query = Measurement.start();
+                    Map<String, Long> sqlCounts = sql.classify(today, WINDOW_DAYS);
+                    double sqlSeconds = query.seconds();
+                    double sqlCpu = query.cpuSeconds();
+                    System.err.printf("SQL classified in %.1f s (loaded in %.1f s)%n", sqlSeconds, loadSeconds);
+                    return new Result(members, restoreSeconds, sweepSeconds, sweepCpu, swept, loadSeconds, sqlSeconds,
+                            sqlCpu, engineCounts, sqlCounts);
+                }
+            }
+        } finally {
+            org.springframework.util.FileSystemUtils.deleteRecursively(work);
+        }
+    }
+
+    /** Writes every member's state to the changelog and their purchases to the CSV; returns the breakpoints. */
+    private static Breakpoints seed(BenchBroker broker, String changelog, int members, MemberPopulation population,
+            LocalDate today, Path csv) throws Exception {
+        List<RfmValues> values = new ArrayList<>(members);
+        MemberStateSerde serde = new MemberStateSerde();
+        ProgressBar progress = new ProgressBar("seed member-state", members, System.err);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps(broker));
+                BufferedWriter out = Files.newBufferedWriter(csv)) {
+            for (int m = 0; m < members; m++) {
+                MemberState state = population.member(m, (id, day, fen) -> {
+                    try {
+                        out.write(id + "," + day + "," + fen + "\n");
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                values.add(state.purchases().rfm(today, WINDOW_DAYS));
+                producer.send(new ProducerRecord<>(changelog, MemberPopulation.memberId(m), serde.write(state)));
+                if ((m + 1) % 10_000 == 0 || m + 1 == members) {
+                    progress.update(m + 1);
+                }
+            }
+        }
+        return Breakpoints.fromPopulation(values);
+    }
+
+    private static void publish(BenchBroker broker, Breakpoints breakpoints) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps(broker))) {
+            producer.send(new ProducerRecord<>(Topics.RFM_BREAKPOINTS.name(), MemberEvent.DEFAULT_BRAND,
+                    Topics.RFM_BREAKPOINTS.valueSerde().serializer().serialize(null, BreakpointsRecord.of(breakpoints))))
+                    .get();
+        }
+    }
+
+    private static KafkaStreams start(BenchBroker broker, int streamThreads, CountDownLatch restored) throws Exception {
+        Properties props = new EngineSettings(broker.bootstrapServers(), APP_ID,
+                Files.createTempDirectory("memberflow-bench-sweep-state-"), 1, streamThreads, Duration.ofMillis(100),
+                Map.of()).toStreamsProperties(ClockMode.WALL);
+        var topology = EngineTopology.build(new StreamsBuilder(), new RuleRunner(BuiltInRuleSet.compile(), 100),
+                EngineOptions.defaults(), Clock.systemUTC()).build();
+        KafkaStreams streams = new KafkaStreams(topology, props);
+        streams.setGlobalStateRestoreListener(new StateRestoreListener() {
+            @Override
+            public void onRestoreStart(TopicPartition partition, String store, long start, long end) {
+            }
+
+            @Override
+            public void onBatchRestored(TopicPartition partition, String store, long batchEnd, long restored) {
+            }
+
+            @Override
+            public void onRestoreEnd(TopicPartition partition, String store, long total) {
+                if (store.equals(EngineStores.MEMBER_STATE)) {
+                    restored.countDown();
+                }
+            }
+        });
+        streams.start();
+        return streams;
+    }
+
+    private static void tick(BenchBroker broker, LocalDate today) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps(broker))) {
+            byte[] tick = Topics.ENGINE_CLOCK.valueSerde().serializer().serialize(null, new TickRecord(JOB, today));
+            for (int p = 0; p < broker.partitions(); p++) {
+                producer.send(new ProducerRecord<>(Topics.ENGINE_CLOCK.name(), p, JOB, tick)).get();
+            }
+        }
+    }
+
+    /** Waits until every task's cursor of this sweep is done; returns the members it swept. */
+    private static long awaitSweep(KafkaStreams streams, LocalDate today, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            long done = 0;
+            long swept = 0;
+            try {
+                ReadOnlyKeyValueStore<String, SweepCursor> sweeps = streams.store(StoreQueryParameters
+                        .fromNameAndType(EngineStores.SWEEPS, QueryableStoreTypes.<String, SweepCursor>keyValueStore()));
+                try (KeyValueIterator<String, SweepCursor> it = sweeps.all()) {
+                    while (it.hasNext()) {
+                        SweepCursor c = it.next().value;
+                        if (c.job().equals(JOB) && c.date().equals(today) && c.done()) {
+                            done++;
+                            swept += c.members();
+                        }
+                    }
+                }
+            } catch (org.apache.kafka.streams.errors.InvalidStateStoreException e) {
+                // rebalancing or not yet running: ask again
+            }
+            if (done == 3) {
+                return swept;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+        }
+        throw new IllegalStateException("the sweep did not finish within " + limit);
+    }
+
+    /** Members per class after the sweep, read from member-state by an interactive query. */
+    private static Map<String, Long> engineCounts(KafkaStreams streams) {
+        Map<String, Long> counts = new TreeMap<>();
+        ReadOnlyKeyValueStore<String, MemberState> states = streams.store(StoreQueryParameters.fromNameAndType(
+                EngineStores.MEMBER_STATE, QueryableStoreTypes.<String, MemberState>keyValueStore()));
+        try (KeyValueIterator<String, MemberState> it = states.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, MemberState> e = it.next();
+                String code = e.value.rfmClass() == null ? "none" : e.value.rfmClass().code();
+                if (!code.equals("prospect")) {
+                    counts.merge(code, 1L, Long::sum);
+                }
+            }
+        }
+        return counts;
+    }
+
+    private static Properties producerProps(BenchBroker broker) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        return p;
+    }
+}
