@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.memberflow.bench.api.ApiBench;
 import org.memberflow.bench.jmh.JmhSuite;
 import org.memberflow.bench.pipeline.Ladder;
 import org.memberflow.bench.report.BenchRun;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Option;
         description = "Measures the MemberFlow pipeline against the machine's Kafka ceilings, in one run.")
 public final class BenchMain implements Callable<Integer> {
     /** The parts of a run, in the order they run. */
-    enum Part { LADDER, JMH, SWEEP }
+    enum Part { LADDER, JMH, SWEEP, API }
 
     @Option(names = "--members", description = "members in the generated history (default ${DEFAULT-VALUE})")
     int members = 100_000;
@@ -37,8 +38,14 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--sweep-members", description = "members in member-state for the sweep (default ${DEFAULT-VALUE})")
     int sweepMembers = 1_000_000;
 
+    @Option(names = "--api-members", description = "members registered for the API loads (default ${DEFAULT-VALUE})")
+    int apiMembers = 20_000;
+
+    @Option(names = "--api-seconds", description = "seconds of each API load (default ${DEFAULT-VALUE})")
+    double apiSeconds = 10;
+
     @Option(names = "--stream-threads", description = "stream threads of every topology (default ${DEFAULT-VALUE})")
-    int streamThreads = 1;
+    int streamThreads = 2;
 
     @Option(names = "--skip", split = ",", description = "parts to leave out: ${COMPLETION-CANDIDATES}")
     Set<Part> skip = EnumSet.noneOf(Part.class);
@@ -52,13 +59,14 @@ public final class BenchMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String command = "scripts/bench --members " + members + " --latency-rate " + latencyRate + " --sweep-members "
-                + sweepMembers + " --stream-threads " + streamThreads + (skip.isEmpty() ? "" : " --skip " + String.join(",", skip.stream().map(Enum::name).toList()));
+                + sweepMembers + " --api-members " + apiMembers + " --stream-threads " + streamThreads + (skip.isEmpty() ? "" : " --skip " + String.join(",", skip.stream().map(Enum::name).toList()));
         Ladder.Result ladder = skip.contains(Part.LADDER) ? null : Ladder.run(new Ladder.Plan(members, seed, latencyRate,
                 latencySeconds, streamThreads, Duration.ofMinutes(30)));
         List<JmhSuite.Figure> jmh = skip.contains(Part.JMH) ? null : JmhSuite.run(false);
         SweepBench.Result sweep = skip.contains(Part.SWEEP) ? null
                 : SweepBench.run(sweepMembers, seed, streamThreads, Duration.ofMinutes(30));
-        BenchRun run = new BenchRun(command, ladder, jmh, sweep);
+        ApiBench.Result api = skip.contains(Part.API) ? null : ApiBench.run(apiMembers, apiSeconds);
+        BenchRun run = new BenchRun(command, ladder, jmh, sweep, api);
         Path json = Report.writeJson(results, run);
         if (!markdown.equals("none")) {
             Report.updateMarkdown(Path.of(markdown), run);

@@ -23,7 +23,7 @@ class JmhSmokeTest {
         assertThat(figures).hasSize(2 + 5 + 1).allSatisfy(f -> assertThat(f.score()).isPositive());
 
         Path md = dir.resolve("BENCHMARKS.md");
-        Report.updateMarkdown(md, new BenchRun("smoke", null, figures, null));
+        Report.updateMarkdown(md, new BenchRun("smoke", null, figures, null, null));
         assertThat(Files.readString(md)).contains("<!-- bench:jmh:begin -->", "× one-rule", "× RUNNER", "10 rows");
     }
 }

@@ -27,12 +27,12 @@ class LadderSmokeTest {
         assertThat(r.latency().received()).isEqualTo(r.latency().sent()).isEqualTo(200);
         assertThat(r.latency().p99()).isGreaterThanOrEqualTo(r.latency().p50());
 
-        BenchRun run = new BenchRun("smoke", r, null, null);
+        BenchRun run = new BenchRun("smoke", r, null, null, null);
         Path json = Report.writeJson(dir.resolve("results"), run);
         Path md = dir.resolve("BENCHMARKS.md");
-        Files.writeString(md, "# Benchmarks\n\nintro\n\n<!-- bench:ladder:begin -->\nold\n<!-- bench:ladder:end -->\n\nrest\n");
+        Files.writeString(md, "# Benchmarks\n\nintro\n\n<!-- bench:ladder:begin -->\nSTALE-TABLE\n<!-- bench:ladder:end -->\n\nrest\n");
         Report.updateMarkdown(md, run);
         assertThat(Files.readString(json)).contains("\"S3/S0\"");
-        assertThat(Files.readString(md)).contains("intro").contains("rest").contains("S3 full engine").doesNotContain("old");
+        assertThat(Files.readString(md)).contains("intro").contains("rest").contains("S3 full engine").doesNotContain("STALE-TABLE");
     }
 }

@@ -10,8 +10,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 /** Listener containers of the sinks: retry a failed batch with backoff, forever, losing nothing. */
 @Configuration(proxyBeanMethods = false)
-class SinkConfiguration {
-    static final String SINK_CONTAINER_FACTORY = "sinkContainerFactory";
+public class SinkConfiguration {
+    public static final String SINK_CONTAINER_FACTORY = "sinkContainerFactory";
 
     @Bean(SINK_CONTAINER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<Object, Object> sinkContainerFactory(

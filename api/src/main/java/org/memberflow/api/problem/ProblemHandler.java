@@ -31,6 +31,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 List.of(new FieldError(e.parameter(), e.getMessage())));
     }
 
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return Problems.of(HttpStatus.NOT_FOUND, e.what() + "-not-found", "No such " + e.what(), e.getMessage());
+    }
+
     @ExceptionHandler(EventsNotStoredException.class)
     ProblemDetail notStored(EventsNotStoredException e) {
         log.warn("events not stored: {}", e.getMessage());

@@ -46,7 +46,7 @@ final class Ceilings {
             producer.flush();
         }
         bar.update(generator.expectedEvents());
-        return new Throughput("producer ceiling (incl. generation)", count[0], m.seconds(), m.cpuSeconds());
+        return new Throughput("producer ceiling (incl. generation)", count[0], m.seconds(), m.cpuSeconds(), m.cpuByGroup());
     }
 
     static Throughput consume(String bootstrap, int partitions, long events) {
@@ -67,6 +67,6 @@ final class Ceilings {
                 seen += consumer.poll(Duration.ofMillis(500)).count();
             }
         }
-        return new Throughput("consumer ceiling", seen, m.seconds(), m.cpuSeconds());
+        return new Throughput("consumer ceiling", seen, m.seconds(), m.cpuSeconds(), m.cpuByGroup());
     }
 }

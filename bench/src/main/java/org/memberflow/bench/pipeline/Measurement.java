@@ -1,6 +1,7 @@
 package org.memberflow.bench.pipeline;
 
 import java.lang.management.ManagementFactory;
+import java.util.Map;
 
 /**
  * Wall time and process CPU time between two points. CPU is the whole JVM's (the broker runs in
@@ -9,14 +10,21 @@ import java.lang.management.ManagementFactory;
 public final class Measurement {
     private final long startNanos;
     private final long startCpu;
+    private final Map<String, long[]> startThreads;
 
-    private Measurement(long startNanos, long startCpu) {
+    private Measurement(long startNanos, long startCpu, Map<String, long[]> startThreads) {
         this.startNanos = startNanos;
         this.startCpu = startCpu;
+        this.startThreads = startThreads;
     }
 
     public static Measurement start() {
-        return new Measurement(System.nanoTime(), cpuNanos());
+        return new Measurement(System.nanoTime(), cpuNanos(), ThreadCpu.snapshot());
+    }
+
+    /** CPU seconds since the start by group of threads (stream threads, broker, JIT, ...). */
+    public Map<String, Double> cpuByGroup() {
+        return ThreadCpu.byGroup(startThreads, ThreadCpu.snapshot());
     }
 
     public double seconds() {

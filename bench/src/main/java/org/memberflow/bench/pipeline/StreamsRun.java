@@ -61,9 +61,10 @@ final class StreamsRun {
                 }
                 if (committed >= events) {
                     return warm < events
-                            ? new Throughput(stage, events - warm, sinceWarm.seconds(), sinceWarm.cpuSeconds())
+                            ? new Throughput(stage, events - warm, sinceWarm.seconds(), sinceWarm.cpuSeconds(),
+                                    sinceWarm.cpuByGroup())
                             : new Throughput(stage, events - firstProgress, sinceProgress.seconds(),
-                                    sinceProgress.cpuSeconds());
+                                    sinceProgress.cpuSeconds(), sinceProgress.cpuByGroup());
                 }
                 LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
             }

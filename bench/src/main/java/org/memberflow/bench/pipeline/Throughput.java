@@ -1,7 +1,12 @@
 package org.memberflow.bench.pipeline;
 
-/** Events per second and CPU seconds per 1,000 events of one measured stage. */
-public record Throughput(String stage, long events, double seconds, double cpuSeconds) {
+import java.util.Map;
+
+/**
+ * Events per second and CPU seconds per 1,000 events of one measured stage, with the CPU seconds
+ * of each group of threads (empty where /proc is not there).
+ */
+public record Throughput(String stage, long events, double seconds, double cpuSeconds, Map<String, Double> cpuByGroup) {
     public double eventsPerSecond() {
         return seconds <= 0 ? 0 : events / seconds;
     }

@@ -2,6 +2,7 @@ package org.memberflow.bench.report;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.StringJoiner;
 import org.memberflow.bench.pipeline.Ladder;
 import org.memberflow.bench.pipeline.Throughput;
 
@@ -29,6 +30,17 @@ final class LadderTable {
         row(sb, r.s2(), String.format("S2/S0 %.2f", r.s2().eventsPerSecond() / r.s0().eventsPerSecond()));
         row(sb, r.s3(), String.format("S3/S0 %.2f, S3/S2 %.2f", r.s3().eventsPerSecond() / r.s0().eventsPerSecond(),
                 r.s3().eventsPerSecond() / r.s2().eventsPerSecond()));
+        sb.append("\nWhere each rung's CPU went (cores busy on average while it was measured):\n\n");
+        for (Throughput t : new Throughput[] {r.s0(), r.s2(), r.s3()}) {
+            sb.append("- ").append(t.stage()).append(": ");
+            StringJoiner parts = new StringJoiner(", ");
+            t.cpuByGroup().forEach((group, cpu) -> {
+                if (cpu / t.seconds() >= 0.01) {
+                    parts.add(String.format("%s %.2f", group, cpu / t.seconds()));
+                }
+            });
+            sb.append(parts).append('\n');
+        }
         sb.append(String.format("%nS3 event → action latency at %,d events/s offered: p50 %.0f ms, p99 %.0f ms, max %.0f ms "
                         + "(%,d of %,d actions seen).%n", r.latency().offeredPerSecond(), r.latency().p50(),
                 r.latency().p99(), r.latency().max(), r.latency().received(), r.latency().sent()));

@@ -37,6 +37,9 @@ public final class Report {
         if (run.sweep() != null) {
             json.put("sweep", run.sweep());
         }
+        if (run.api() != null) {
+            json.put("api", run.api());
+        }
         Path file = resultsDir.resolve(LocalDate.now() + ".json");
         JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValue(file.toFile(), json);
         return file;
@@ -67,6 +70,9 @@ public final class Report {
         }
         if (run.sweep() != null) {
             sections.put("sweep", header + SweepTable.of(run.sweep()));
+        }
+        if (run.api() != null) {
+            sections.put("api", header + ApiTable.of(run.api()));
         }
         return sections;
     }

@@ -1,0 +1,30 @@
+package org.memberflow.api.index;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/v1}: what the API offers and where, as links. The same document every time. */
+@RestController
+class ApiIndexController {
+    private static final Map<String, Object> INDEX = build();
+
+    @GetMapping("/api/v1")
+    Map<String, Object> index() {
+        return INDEX;
+    }
+
+    private static Map<String, Object> build() {
+        Map<String, String> links = new LinkedHashMap<>();
+        links.put("events", "/api/v1/events");
+        links.put("member", "/api/v1/members/{memberId}");
+        links.put("memberActions", "/api/v1/members/{memberId}/actions");
+        links.put("health", "/actuator/health");
+        Map<String, Object> index = new LinkedHashMap<>();
+        index.put("name", "MemberFlow");
+        index.put("version", "v1");
+        index.put("links", links);
+        return java.util.Collections.unmodifiableMap(index);
+    }
+}
