@@ -44,6 +44,9 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--api-seconds", description = "seconds of each API load (default ${DEFAULT-VALUE})")
     double apiSeconds = 10;
 
+    @Option(names = "--api-warm-up", description = "seconds of mixed load before the API is measured (default ${DEFAULT-VALUE})")
+    double apiWarmUp = 30;
+
     @Option(names = "--stream-threads", description = "stream threads of every topology (default ${DEFAULT-VALUE})")
     int streamThreads = 2;
 
@@ -65,7 +68,7 @@ public final class BenchMain implements Callable<Integer> {
         List<JmhSuite.Figure> jmh = skip.contains(Part.JMH) ? null : JmhSuite.run(false);
         SweepBench.Result sweep = skip.contains(Part.SWEEP) ? null
                 : SweepBench.run(sweepMembers, seed, streamThreads, Duration.ofMinutes(30));
-        ApiBench.Result api = skip.contains(Part.API) ? null : ApiBench.run(apiMembers, apiSeconds);
+        ApiBench.Result api = skip.contains(Part.API) ? null : ApiBench.run(apiMembers, apiSeconds, apiWarmUp);
         BenchRun run = new BenchRun(command, ladder, jmh, sweep, api);
         Path json = Report.writeJson(results, run);
         if (!markdown.equals("none")) {

@@ -16,7 +16,7 @@ class ApiSmokeTest {
 
     @Test
     void shouldLoadEveryEndpointWithoutErrors(@TempDir Path dir) throws Exception {
-        ApiBench.Result r = ApiBench.run(200, 1);
+        ApiBench.Result r = ApiBench.run(200, 1, 1);
 
         for (HttpLoad.Result load : new HttpLoad.Result[] {r.constant(), r.lookup(), r.ingestion()}) {
             assertThat(load.requests()).as(load.name()).isPositive();

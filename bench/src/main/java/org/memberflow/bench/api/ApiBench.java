@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongFunction;
 import org.memberflow.api.MemberFlowApplication;
 import org.memberflow.api.localstack.LocalStack;
 import org.memberflow.api.localstack.Ports;
@@ -36,7 +37,11 @@ public final class ApiBench {
     private ApiBench() {
     }
 
-    public static Result run(int members, double seconds) throws Exception {
+    /**
+     * @param warmUpSeconds of all three loads together before any is measured: on 2 cores the C2
+     *                      compiler took more CPU than Tomcat's threads in the first minute
+     */
+    public static Result run(int members, double seconds, double warmUpSeconds) throws Exception {
         Path dataDir = Files.createTempDirectory("memberflow-bench-api-");
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put(StackSettings.DATA_DIR, dataDir.toString());
@@ -51,13 +56,22 @@ public final class ApiBench {
         try {
             int port = Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
             register(port, members);
-            double warmUp = Math.min(3, seconds / 3);
-            HttpLoad.Result constant = HttpLoad.run("constant JSON (GET /api/v1)", port, CONNECTIONS, warmUp, seconds, 200,
-                    i -> HttpLoad.Request.get("/api/v1"));
-            HttpLoad.Result lookup = HttpLoad.run("member lookup (GET /api/v1/members/{id})", port, CONNECTIONS, warmUp,
-                    seconds, 200, i -> HttpLoad.Request.get("/api/v1/members/" + memberId(Math.floorMod(mix(i), members))));
-            HttpLoad.Result ingestion = HttpLoad.run("event ingestion (POST /api/v1/events)", port, CONNECTIONS, warmUp,
-                    seconds, 202, i -> HttpLoad.Request.postJson("/api/v1/events", purchase(i, members)));
+            LongFunction<HttpLoad.Request> constantJson = i -> HttpLoad.Request.get("/api/v1");
+            LongFunction<HttpLoad.Request> lookups = i -> HttpLoad.Request.get("/api/v1/members/"
+                    + memberId(Math.floorMod(mix(i), members)));
+            LongFunction<HttpLoad.Request> purchases = i -> HttpLoad.Request.postJson("/api/v1/events", purchase(i, members));
+            HttpLoad.run("warm-up", port, CONNECTIONS, 0, warmUpSeconds, -1, i -> switch ((int) (i % 3)) {
+                case 0 -> constantJson.apply(i);
+                case 1 -> lookups.apply(i);
+                default -> purchases.apply(i + (1L << 40)); // event ids apart from the measured ones
+            });
+            double settle = Math.min(2, seconds / 4);
+            HttpLoad.Result constant = HttpLoad.run("constant JSON (GET /api/v1)", port, CONNECTIONS, settle, seconds, 200,
+                    constantJson);
+            HttpLoad.Result lookup = HttpLoad.run("member lookup (GET /api/v1/members/{id})", port, CONNECTIONS, settle,
+                    seconds, 200, lookups);
+            HttpLoad.Result ingestion = HttpLoad.run("event ingestion (POST /api/v1/events)", port, CONNECTIONS, settle,
+                    seconds, 202, purchases);
             report(constant);
             report(lookup);
             report(ingestion);

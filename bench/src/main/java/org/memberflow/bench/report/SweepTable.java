@@ -11,8 +11,8 @@ final class SweepTable {
 
     static String of(SweepBench.Result r) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%,d members in member-state (restored in %.1f s).%n%n", r.members(),
-                r.restoreSeconds()));
+        sb.append(String.format(Locale.ROOT, "%,d members in member-state, %.0f bytes of state per member on average "
+                + "(restored in %.1f s).%n%n", r.members(), r.stateBytesPerMember(), r.restoreSeconds()));
         sb.append("| classification as of today | seconds | members/s | CPU s | ratio |\n|---|---:|---:|---:|---|\n");
         sb.append(String.format(Locale.ROOT, "| SQL over the purchases in MariaDB (GROUP BY, window functions) | %.1f | %,.0f | %.1f | baseline |%n",
                 r.sqlSeconds(), r.members() / r.sqlSeconds(), r.sqlCpuSeconds()));

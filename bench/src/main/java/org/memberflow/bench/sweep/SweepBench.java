@@ -69,7 +69,8 @@ public final class SweepBench {
     private static final int WINDOW_DAYS = 365;
 
     /** What one sweep run measured; class counts leave prospects out. */
-    public record Result(int members, double restoreSeconds, double sweepSeconds, double sweepCpuSeconds,
+    public record Result(int members, double stateBytesPerMember, double restoreSeconds, double sweepSeconds,
+            double sweepCpuSeconds,
             long membersSwept, double sqlLoadSeconds, double sqlSeconds, double sqlCpuSeconds,
             Map<String, Long> engineCounts, Map<String, Long> sqlCounts) {
 
@@ -91,7 +92,9 @@ public final class SweepBench {
                 admin.createTopics(List.of(new NewTopic(changelog, broker.partitions(), (short) 1)
                         .configs(Map.of("cleanup.policy", "compact")))).all().get();
             }
-            Breakpoints breakpoints = seed(broker, changelog, members, new MemberPopulation(seed, today), today, csv);
+            long[] stateBytes = new long[1];
+            Breakpoints breakpoints = seed(broker, changelog, members, new MemberPopulation(seed, today), today, csv,
+                    stateBytes);
             publish(broker, breakpoints);
 
             CountDownLatch restored = new CountDownLatch(broker.partitions());
@@ -122,7 +125,8 @@ public final class SweepBench {
                     double sqlSeconds = query.seconds();
                     double sqlCpu = query.cpuSeconds();
                     System.err.printf("SQL classified in %.1f s (loaded in %.1f s)%n", sqlSeconds, loadSeconds);
-                    return new Result(members, restoreSeconds, sweepSeconds, sweepCpu, swept, loadSeconds, sqlSeconds,
+                    return new Result(members, (double) stateBytes[0] / members, restoreSeconds, sweepSeconds, sweepCpu,
+                            swept, loadSeconds, sqlSeconds,
                             sqlCpu, engineCounts, sqlCounts);
                 }
             }
@@ -131,9 +135,12 @@ public final class SweepBench {
         }
     }
 
-    /** Writes every member's state to the changelog and their purchases to the CSV; returns the breakpoints. */
+    /**
+     * Writes every member's state to the changelog and their purchases to the CSV; adds up the
+     * states' bytes in {@code stateBytes[0]}; returns the breakpoints.
+     */
     private static Breakpoints seed(BenchBroker broker, String changelog, int members, MemberPopulation population,
-            LocalDate today, Path csv) throws Exception {
+            LocalDate today, Path csv, long[] stateBytes) throws Exception {
         List<RfmValues> values = new ArrayList<>(members);
         MemberStateSerde serde = new MemberStateSerde();
         ProgressBar progress = new ProgressBar("seed member-state", members, System.err);
@@ -148,7 +155,9 @@ public final class SweepBench {
                     }
                 });
                 values.add(state.purchases().rfm(today, WINDOW_DAYS));
-                producer.send(new ProducerRecord<>(changelog, MemberPopulation.memberId(m), serde.write(state)));
+                byte[] bytes = serde.write(state);
+                stateBytes[0] += bytes.length;
+                producer.send(new ProducerRecord<>(changelog, MemberPopulation.memberId(m), bytes));
                 if ((m + 1) % 10_000 == 0 || m + 1 == members) {
                     progress.update(m + 1);
                 }

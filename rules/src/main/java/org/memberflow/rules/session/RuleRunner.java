@@ -9,12 +9,12 @@ import org.memberflow.rules.decision.DecisionRecorder;
  * sweep) and returns what it decided. A fresh session per unit of work, disposed in finally:
  * no state leaks from one member to the next.
  *
- * <p>Why a fresh stateful session: measured on 2026-11-24 (2-core machine, built-in rule set,
- * the seven facts of a purchase event, 20,000 evaluations per strategy after warm-up), a new
- * {@code KieSession} per unit took 22.8 µs, a {@code StatelessKieSession} batch 29.0 µs and one
- * reused session per task (insert, fire, delete) 18.6 µs. The reused session saves about 4 µs
- * but would carry facts over to the next member whenever a unit fails half-way; the stateless
- * session is slower. The benchmark issue measures this again with JMH.
+ * <p>Why a fresh stateful session: JMH ({@code SessionStrategyBenchmark} in {@code bench/}, the
+ * built-in set over the facts of 4,096 real events; figures in BENCHMARKS.md) puts a new session
+ * per unit, a pooled session ({@code KieSessionsPool}), a stateless session and one reused session
+ * per thread within a few microseconds of each other, all well under the 15 µs budget per event.
+ * A fresh session cannot carry facts from one member to the next when a unit fails half-way, so
+ * it stays; the reused session's small saving is not worth that risk.
  */
 public final class RuleRunner implements Rules {
     /** The global through which consequences decide. */
