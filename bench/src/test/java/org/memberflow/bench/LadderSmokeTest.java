@@ -25,6 +25,7 @@ class LadderSmokeTest {
             assertThat(t.eventsPerSecond()).as(t.stage()).isPositive();
         }
         assertThat(r.latency().received()).isEqualTo(r.latency().sent()).isEqualTo(200);
+        assertThat(r.stateBytesPerMember()).isBetween(50.0, 1024.0);
         assertThat(r.latency().p99()).isGreaterThanOrEqualTo(r.latency().p50());
 
         BenchRun run = new BenchRun("smoke", r, null, null, null);

@@ -49,6 +49,21 @@ public record StackSettings(
                 port(env, "MEMBERFLOW_LOCAL_KAFKA_CONTROLLER_PORT", 19093));
     }
 
+    /**
+     * The settings of the environment, with the embedded servers on free ports and their data in
+     * {@code dataDir}: for a stack beside another (tests, benchmarks). External servers named in the
+     * environment are still used.
+     */
+    public static StackSettings onFreePorts(Map<String, String> env, Path dataDir) {
+        Map<String, String> own = new java.util.HashMap<>(env);
+        own.put(DATA_DIR, dataDir.toString());
+        own.put("MEMBERFLOW_LOCAL_MARIADB_PORT", Integer.toString(Ports.free()));
+        own.put("MEMBERFLOW_LOCAL_REDIS_PORT", Integer.toString(Ports.free()));
+        own.put("MEMBERFLOW_LOCAL_KAFKA_PORT", Integer.toString(Ports.free()));
+        own.put("MEMBERFLOW_LOCAL_KAFKA_CONTROLLER_PORT", Integer.toString(Ports.free()));
+        return fromEnvironment(own);
+    }
+
     public boolean embedsMariaDb() {
         return externalMysqlUrl == null;
     }

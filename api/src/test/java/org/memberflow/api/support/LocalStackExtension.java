@@ -1,12 +1,9 @@
 package org.memberflow.api.support;
 
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.memberflow.api.localstack.LocalStack;
-import org.memberflow.api.localstack.Ports;
 import org.memberflow.api.localstack.StackSettings;
 
 /**
@@ -25,14 +22,8 @@ public final class LocalStackExtension implements BeforeAllCallback {
     }
 
     private static LocalStack start() {
-        Map<String, String> env = new HashMap<>(System.getenv());
         Path dataDir = AtJvmExit.newDataDir("memberflow-test-");
-        env.put(StackSettings.DATA_DIR, dataDir.toString());
-        env.put("MEMBERFLOW_LOCAL_MARIADB_PORT", Integer.toString(Ports.free()));
-        env.put("MEMBERFLOW_LOCAL_REDIS_PORT", Integer.toString(Ports.free()));
-        env.put("MEMBERFLOW_LOCAL_KAFKA_PORT", Integer.toString(Ports.free()));
-        env.put("MEMBERFLOW_LOCAL_KAFKA_CONTROLLER_PORT", Integer.toString(Ports.free()));
-        LocalStack stack = LocalStack.start(StackSettings.fromEnvironment(env));
+        LocalStack stack = LocalStack.start(StackSettings.onFreePorts(System.getenv(), dataDir));
         stack.properties().forEach(System::setProperty);
         AtJvmExit.stopAndDelete(stack, dataDir);
         return stack;

@@ -8,9 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongFunction;
 import org.memberflow.api.MemberFlowApplication;
@@ -43,13 +41,7 @@ public final class ApiBench {
      */
     public static Result run(int members, double seconds, double warmUpSeconds) throws Exception {
         Path dataDir = Files.createTempDirectory("memberflow-bench-api-");
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put(StackSettings.DATA_DIR, dataDir.toString());
-        env.put("MEMBERFLOW_LOCAL_MARIADB_PORT", Integer.toString(Ports.free()));
-        env.put("MEMBERFLOW_LOCAL_REDIS_PORT", Integer.toString(Ports.free()));
-        env.put("MEMBERFLOW_LOCAL_KAFKA_PORT", Integer.toString(Ports.free()));
-        env.put("MEMBERFLOW_LOCAL_KAFKA_CONTROLLER_PORT", Integer.toString(Ports.free()));
-        LocalStack stack = LocalStack.start(StackSettings.fromEnvironment(env));
+        LocalStack stack = LocalStack.start(StackSettings.onFreePorts(System.getenv(), dataDir));
         stack.properties().forEach(System::setProperty);
         ConfigurableApplicationContext server = SpringApplication.run(MemberFlowApplication.class,
                 "--server.port=" + Ports.free(), "--logging.level.root=WARN");

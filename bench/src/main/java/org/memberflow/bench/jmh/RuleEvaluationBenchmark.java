@@ -1,6 +1,5 @@
 package org.memberflow.bench.jmh;
 
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.memberflow.rules.session.RuleOutcome;
 import org.memberflow.rules.session.RuleRunner;
@@ -27,34 +26,18 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class RuleEvaluationBenchmark {
-    static final int SAMPLES = 4_096;
-
     @Param({RuleSets.BUILT_IN, RuleSets.ONE_RULE})
     public String ruleSet;
 
     private RuleRunner runner;
-    /** Members in the generated year the facts come from. */
-    @Param("3000")
-    public int members;
-
-    private List<List<Object>> facts;
-    private int next;
 
     @Setup
     public void setUp() {
         runner = new RuleRunner(RuleSets.named(ruleSet), 100);
-        facts = FactSamples.lastEvents(members, SAMPLES);
     }
 
     @Benchmark
-    public RuleOutcome evaluate() {
-        return runner.evaluate(next());
-    }
-
-    private List<Object> next() {
-        if (++next == facts.size()) {
-            next = 0;
-        }
-        return facts.get(next);
+    public RuleOutcome evaluate(FactCycle facts) {
+        return runner.evaluate(facts.next());
     }
 }

@@ -1,6 +1,5 @@
 package org.memberflow.bench.jmh;
 
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.memberflow.rules.session.RuleOutcome;
 import org.memberflow.rules.session.Rules;
@@ -28,28 +27,14 @@ public class SessionStrategyBenchmark {
     public String strategy;
 
     private Rules rules;
-    /** Members in the generated year the facts come from. */
-    @Param("3000")
-    public int members;
-
-    private List<List<Object>> facts;
-    private int next;
 
     @Setup
     public void setUp() {
         rules = SessionStrategy.valueOf(strategy).over(RuleSets.named(RuleSets.BUILT_IN));
-        facts = FactSamples.lastEvents(members, RuleEvaluationBenchmark.SAMPLES);
     }
 
     @Benchmark
-    public RuleOutcome evaluate() {
-        return rules.evaluate(next());
-    }
-
-    private List<Object> next() {
-        if (++next == facts.size()) {
-            next = 0;
-        }
-        return facts.get(next);
+    public RuleOutcome evaluate(FactCycle facts) {
+        return rules.evaluate(facts.next());
     }
 }

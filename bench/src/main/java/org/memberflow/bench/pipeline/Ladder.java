@@ -9,7 +9,13 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 import org.memberflow.bench.generate.HistoryGenerator;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.memberflow.engine.Topics;
+import org.memberflow.engine.member.MemberState;
+import org.memberflow.engine.member.MemberStateSerde;
+import org.memberflow.engine.topology.EngineStores;
 import org.memberflow.engine.topology.EngineOptions;
 import org.memberflow.engine.topology.EngineTopology;
 import org.memberflow.rules.session.BuiltInRuleSet;
@@ -28,7 +34,7 @@ public final class Ladder {
 
     /** What one run of the ladder measured. */
     public record Result(int members, long events, int streamThreads, Throughput producer, Throughput consumer,
-            Throughput warmUp, Throughput s0, Throughput s2, Throughput s3, Latency latency) {
+            Throughput warmUp, Throughput s0, Throughput s2, Throughput s3, Latency latency, double stateBytesPerMember) {
     }
 
     /** What to run: the history, the latency load and the engine's threads. */
@@ -60,13 +66,30 @@ public final class Ladder {
             try {
                 Throughput s3 = runs.measure(broker, "S3 full engine", "bench-s3", events, rungLimit);
                 System.err.printf("%s: %,.0f events/s%n", s3.stage(), s3.eventsPerSecond());
+                double stateBytes = stateBytesPerMember(s3Streams);
                 Latency latency = LatencyProbe.run(broker.bootstrapServers(), plan.latencyPerSecond(),
                         plan.latencySeconds());
-                return new Result(members, events, plan.streamThreads(), producer, consumer, warmUp, s0, s2, s3, latency);
+                return new Result(members, events, plan.streamThreads(), producer, consumer, warmUp, s0, s2, s3, latency,
+                        stateBytes);
             } finally {
                 s3Streams.close();
             }
         }
+    }
+
+    /** The average size of a member's stored state after the year, read by interactive query. */
+    private static double stateBytesPerMember(KafkaStreams streams) {
+        MemberStateSerde serde = new MemberStateSerde();
+        long bytes = 0;
+        long members = 0;
+        try (KeyValueIterator<String, MemberState> all = streams.store(StoreQueryParameters.fromNameAndType(
+                EngineStores.MEMBER_STATE, QueryableStoreTypes.<String, MemberState>keyValueStore())).all()) {
+            while (all.hasNext()) {
+                bytes += serde.write(all.next().value).length;
+                members++;
+            }
+        }
+        return members == 0 ? 0 : (double) bytes / members;
     }
 
     private static Throughput rung(StreamsRun runs, BenchBroker broker, String stage, String appId, Topology topology,

@@ -41,6 +41,7 @@ final class LadderTable {
             });
             sb.append(parts).append('\n');
         }
+        sb.append(String.format("%nA member's stored state after the year: %.0f bytes on average.%n", r.stateBytesPerMember()));
         sb.append(String.format("%nS3 event → action latency at %,d events/s offered: p50 %.0f ms, p99 %.0f ms, max %.0f ms "
                         + "(%,d of %,d actions seen).%n", r.latency().offeredPerSecond(), r.latency().p50(),
                 r.latency().p99(), r.latency().max(), r.latency().received(), r.latency().sent()));

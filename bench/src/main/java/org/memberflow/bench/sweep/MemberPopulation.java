@@ -51,8 +51,7 @@ final class MemberPopulation {
         MemberState state = MemberState.newMember(MemberEvent.DEFAULT_BRAND);
         Profile profile = new Profile(LocalDate.of(1960 + r.nextInt(45), 1 + r.nextInt(12), 1 + r.nextInt(28)), zone,
                 TIERS.get(r.nextInt(TIERS.size())), null, List.of("t" + r.nextInt(20)));
-        EventFolder.apply(state, MemberEvent.builder("r" + m, id, EventType.REGISTERED, noon(firstDay, zone))
-                .profile(profile).build());
+        fold(state, MemberEvent.builder("r" + m, id, EventType.REGISTERED, noon(firstDay, zone)).profile(profile).build());
         // Pareto (alpha 1.5) purchases over the history, about 1 to a few hundred
         int purchases = (int) Math.min(300, 1.5 / Math.pow(1 - r.nextDouble(), 1 / 1.5) * HISTORY_DAYS / 365.0);
         long[] days = new long[purchases];
@@ -63,11 +62,17 @@ final class MemberPopulation {
         for (int i = 0; i < purchases; i++) {
             LocalDate day = LocalDate.ofEpochDay(days[i]);
             long fen = 990 + (long) Math.exp(r.nextDouble() * 3.2 + 8.2);
-            EventFolder.apply(state, MemberEvent.builder("e" + m + "-" + i, id, EventType.PURCHASE, noon(day, zone))
+            fold(state, MemberEvent.builder("e" + m + "-" + i, id, EventType.PURCHASE, noon(day, zone))
                     .orderId("o" + m + "-" + i).amount(BigDecimal.valueOf(fen, 2)).build());
             sink.purchase(id, day, fen);
         }
         return state;
+    }
+
+    /** As the engine folds an event: remembered for dedupe, then applied. */
+    private static void fold(MemberState state, MemberEvent event) {
+        state.recordSeen(event.getEventId());
+        EventFolder.apply(state, event);
     }
 
     /** Noon in the member's zone: the purchase's local day is {@code day} whatever the zone. */
