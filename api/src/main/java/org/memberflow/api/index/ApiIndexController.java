@@ -1,5 +1,6 @@
 package org.memberflow.api.index;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +26,6 @@ class ApiIndexController {
         index.put("name", "MemberFlow");
         index.put("version", "v1");
         index.put("links", links);
-        return java.util.Collections.unmodifiableMap(index);
+        return Collections.unmodifiableMap(index);
     }
 }

@@ -1,6 +1,7 @@
 package org.memberflow.api.localstack;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -55,7 +56,7 @@ public record StackSettings(
      * environment are still used.
      */
     public static StackSettings onFreePorts(Map<String, String> env, Path dataDir) {
-        Map<String, String> own = new java.util.HashMap<>(env);
+        Map<String, String> own = new HashMap<>(env);
         own.put(DATA_DIR, dataDir.toString());
         own.put("MEMBERFLOW_LOCAL_MARIADB_PORT", Integer.toString(Ports.free()));
         own.put("MEMBERFLOW_LOCAL_REDIS_PORT", Integer.toString(Ports.free()));

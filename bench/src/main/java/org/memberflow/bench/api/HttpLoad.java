@@ -3,7 +3,6 @@ package org.memberflow.bench.api;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -106,7 +105,6 @@ public final class HttpLoad {
         private final int expectedStatus;
         private final LongFunction<Request> requests;
         private final AtomicLong sequence;
-        private final java.util.Map<Socket, InputStream> inputs = new java.util.HashMap<>();
         long[] latencies = new long[1 << 16];
         int count;
         long errors;
@@ -126,21 +124,22 @@ public final class HttpLoad {
         @Override
         public void run() {
             Socket socket = null;
+            InputStream in = null;
             try {
                 long now;
                 while ((now = System.nanoTime()) < end) {
                     if (socket == null) {
                         socket = connect(port);
+                        in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
                     }
                     socket.getOutputStream().write(requests.apply(sequence.getAndIncrement()).toBytes());
                     socket.getOutputStream().flush();
-                    int status = readResponse(inputs.computeIfAbsent(socket, HttpLoad::buffered));
+                    int status = readResponse(in);
                     long done = System.nanoTime();
                     if (now >= start) {
                         record(done - now, status);
                     }
                     if (status < 0) { // the server closes the connection (Tomcat does every 100 requests)
-                        inputs.remove(socket);
                         socket.close();
                         socket = null;
                     }
@@ -169,14 +168,6 @@ public final class HttpLoad {
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
         socket.setSoTimeout(30_000);
         return socket;
-    }
-
-    private static InputStream buffered(Socket socket) {
-        try {
-            return new BufferedInputStream(socket.getInputStream(), 16 * 1024);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void closeQuietly(Socket socket) {

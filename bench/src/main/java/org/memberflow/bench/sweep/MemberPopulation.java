@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.memberflow.engine.member.EventFolder;
@@ -58,7 +59,7 @@ final class MemberPopulation {
         for (int i = 0; i < purchases; i++) {
             days[i] = firstDay.toEpochDay() + 1 + r.nextInt(HISTORY_DAYS);
         }
-        java.util.Arrays.sort(days);
+        Arrays.sort(days);
         for (int i = 0; i < purchases; i++) {
             LocalDate day = LocalDate.ofEpochDay(days[i]);
             long fen = 990 + (long) Math.exp(r.nextDouble() * 3.2 + 8.2);

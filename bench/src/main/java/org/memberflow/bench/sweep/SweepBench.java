@@ -1,6 +1,8 @@
 package org.memberflow.bench.sweep;
 
 import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -51,6 +53,7 @@ import org.memberflow.rules.session.BuiltInRuleSet;
 import org.memberflow.rules.session.RuleRunner;
 import org.memberflow.segments.Breakpoints;
 import org.memberflow.segments.RfmValues;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * One tick over a million members: the full engine sweeps its {@code member-state} (rescoring
@@ -131,7 +134,7 @@ public final class SweepBench {
                 }
             }
         } finally {
-            org.springframework.util.FileSystemUtils.deleteRecursively(work);
+            FileSystemUtils.deleteRecursively(work);
         }
     }
 
@@ -150,8 +153,8 @@ public final class SweepBench {
                 MemberState state = population.member(m, (id, day, fen) -> {
                     try {
                         out.write(id + "," + day + "," + fen + "\n");
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
                 });
                 values.add(state.purchases().rfm(today, WINDOW_DAYS));
