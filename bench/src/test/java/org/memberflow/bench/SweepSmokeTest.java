@@ -11,14 +11,21 @@ import org.memberflow.bench.report.BenchRun;
 import org.memberflow.bench.report.Report;
 import org.memberflow.bench.sweep.SweepBench;
 
-/** The sweep against SQL with a small population: both sides run and must agree on every count. */
+/**
+ * The sweep against SQL with a small population: both sides run and must agree on every count,
+ * and the daily sweep sends and writes only what the day changed.
+ */
 class SweepSmokeTest {
 
     @Test
     void shouldSweepEveryMemberAndAgreeWithSql(@TempDir Path dir) throws Exception {
         SweepBench.Result r = SweepBench.run(3_000, 11L, 1, Duration.ofMinutes(3));
 
-        assertThat(r.membersSwept()).isEqualTo(3_000);
+        assertThat(r.first().members()).isEqualTo(3_000);
+        assertThat(r.daily().members()).isEqualTo(3_000);
+        assertThat(r.first().snapshots()).as("the seeded states have no digest yet").isEqualTo(3_000);
+        assertThat(r.daily().snapshots()).as("most members are the same but for the day count").isLessThan(3_000);
+        assertThat(r.daily().statesWritten()).isLessThan(3_000);
         assertThat(r.sqlCounts()).isNotEmpty();
         assertThat(r.engineCounts()).isEqualTo(r.sqlCounts());
         assertThat(r.sqlCounts().values().stream().mapToLong(Long::longValue).sum()).isBetween(1L, 3_000L);

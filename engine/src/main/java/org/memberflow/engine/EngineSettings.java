@@ -53,6 +53,9 @@ public record EngineSettings(
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
+        // An idle stream thread waits this long in poll before it punctuates again: short, so that
+        // a running sweep gets its next slice soon (records end the wait at once anyway).
+        p.put(StreamsConfig.POLL_MS_CONFIG, 10L);
         // The member-state cache, shared by this instance's threads: about 100,000 members of
         // 0.7 KiB. Kafka's 10 MB default held too few to save RocksDB reads (BENCHMARKS.md).
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, CACHE_BYTES);

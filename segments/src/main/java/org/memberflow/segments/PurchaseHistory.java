@@ -59,8 +59,8 @@ public final class PurchaseHistory {
         }
     }
 
-    /** Drops the buckets before {@code firstDayToKeep}. */
-    public void forgetBefore(LocalDate firstDayToKeep) {
+    /** Drops the buckets before {@code firstDayToKeep}; returns whether there were any. */
+    public boolean forgetBefore(LocalDate firstDayToKeep) {
         long keep = firstDayToKeep.toEpochDay();
         int from = 0;
         while (from < size && days[from] < keep) {
@@ -72,6 +72,7 @@ public final class PurchaseHistory {
             System.arraycopy(fen, from, fen, 0, size - from);
             size -= from;
         }
+        return from > 0;
     }
 
     /**

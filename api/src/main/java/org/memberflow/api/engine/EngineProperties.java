@@ -10,15 +10,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param streamThreads stream threads of this instance (at most the partitions of member-events)
  * @param clockMode {@code wall} in production; {@code event} to replay history as if it were live
+ * @param sweepInterval how often a running sweep gets a slice of each stream task
+ * @param sweepChunk members per slice at most
+ * @param sweepBudget how long a slice may take at most: what events wait at worst during a sweep
  */
 @ConfigurationProperties("memberflow.engine")
 record EngineProperties(String applicationId, int partitions, int replicationFactor, int streamThreads,
         Duration commitInterval,
-        int maxRuleFirings, ClockMode clockMode, int windowDays, int sweepChunk) {
+        int maxRuleFirings, ClockMode clockMode, int windowDays, Duration sweepInterval, int sweepChunk,
+        Duration sweepBudget) {
 
     EngineOptions options() {
-        EngineOptions d = EngineOptions.defaults();
-        return new EngineOptions(clockMode, windowDays, d.sweepInterval(), sweepChunk,
-                d.sweepBudget(), d.defaultBreakpoints());
+        return new EngineOptions(clockMode, windowDays, sweepInterval, sweepChunk, sweepBudget,
+                EngineOptions.defaults().defaultBreakpoints());
     }
 }

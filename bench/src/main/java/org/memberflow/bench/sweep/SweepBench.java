@@ -36,6 +36,7 @@ import org.memberflow.api.localstack.EmbeddedMariaDb;
 import org.memberflow.api.localstack.Ports;
 import org.memberflow.bench.generate.ProgressBar;
 import org.memberflow.bench.pipeline.BenchBroker;
+import org.memberflow.bench.pipeline.CommittedRecords;
 import org.memberflow.bench.pipeline.Measurement;
 import org.memberflow.engine.EngineSettings;
 import org.memberflow.engine.Topics;
@@ -60,6 +61,11 @@ import org.springframework.util.FileSystemUtils;
  * RFM as of the tick's day and running the built-in campaigns for each member), against the same
  * eight-class classification by SQL over the purchases in MariaDB.
  *
+ * <p>Two ticks are sent, yesterday's and then today's, and both are timed. The first sweep after
+ * a restore of these seeded states sends every member's snapshot and writes every state back;
+ * today's is the daily case, where only the members whose snapshot or state the day changed are
+ * sent and written (see {@code SnapshotDigest}).
+ *
  * <p>The members' states are written straight to the store's changelog and restored by the engine
  * at start, the path a new instance takes; streaming a million members' history through the engine
  * first is what the ladder measures already. Breakpoints computed from the same population are
@@ -72,14 +78,18 @@ public final class SweepBench {
     private static final int WINDOW_DAYS = 365;
 
     /** What one sweep run measured; class counts leave prospects out. */
-    public record Result(int members, double stateBytesPerMember, double restoreSeconds, double sweepSeconds,
-            double sweepCpuSeconds,
-            long membersSwept, double sqlLoadSeconds, double sqlSeconds, double sqlCpuSeconds,
+    public record Result(int members, double stateBytesPerMember, double restoreSeconds, Sweep first, Sweep daily,
+            double sqlLoadSeconds, double sqlSeconds, double sqlCpuSeconds,
             Map<String, Long> engineCounts, Map<String, Long> sqlCounts) {
 
         public boolean countsAgree() {
             return engineCounts.equals(sqlCounts);
         }
+    }
+
+    /** One tick's sweep: its time, and the snapshots it sent and states it wrote back. */
+    public record Sweep(LocalDate day, double seconds, double cpuSeconds, long members, long snapshots,
+            long statesWritten) {
     }
 
     private SweepBench() {
@@ -109,12 +119,8 @@ public final class SweepBench {
                 double restoreSeconds = restore.seconds();
                 System.err.printf("restored %,d members in %.1f s%n", members, restoreSeconds);
 
-                Measurement sweep = Measurement.start();
-                tick(broker, today);
-                long swept = awaitSweep(streams, today, limit);
-                double sweepSeconds = sweep.seconds();
-                double sweepCpu = sweep.cpuSeconds();
-                System.err.printf("swept %,d members in %.1f s%n", swept, sweepSeconds);
+                Sweep first = sweep(broker, streams, changelog, today.minusDays(1), limit);
+                Sweep daily = sweep(broker, streams, changelog, today, limit);
                 Map<String, Long> engineCounts = engineCounts(streams);
                 streams.close(Duration.ofSeconds(30));
 
@@ -128,9 +134,8 @@ public final class SweepBench {
                     double sqlSeconds = query.seconds();
                     double sqlCpu = query.cpuSeconds();
                     System.err.printf("SQL classified in %.1f s (loaded in %.1f s)%n", sqlSeconds, loadSeconds);
-                    return new Result(members, (double) stateBytes[0] / members, restoreSeconds, sweepSeconds, sweepCpu,
-                            swept, loadSeconds, sqlSeconds,
-                            sqlCpu, engineCounts, sqlCounts);
+                    return new Result(members, (double) stateBytes[0] / members, restoreSeconds, first, daily,
+                            loadSeconds, sqlSeconds, sqlCpu, engineCounts, sqlCounts);
                 }
             }
         } finally {
@@ -202,6 +207,27 @@ public final class SweepBench {
         });
         streams.start();
         return streams;
+    }
+
+    /** Sends the tick of {@code day}, waits for every task's sweep, counts what it sent and wrote. */
+    private static Sweep sweep(BenchBroker broker, KafkaStreams streams, String changelog, LocalDate day,
+            Duration limit) throws Exception {
+        try (CommittedRecords snapshots = new CommittedRecords(broker.bootstrapServers(), Topics.MEMBER_SNAPSHOTS.name());
+                CommittedRecords states = new CommittedRecords(broker.bootstrapServers(), changelog)) {
+            var snapshotsMark = snapshots.mark();
+            var statesMark = states.mark();
+            Measurement time = Measurement.start();
+            tick(broker, day);
+            long swept = awaitSweep(streams, day, limit);
+            snapshots.awaitCommitted(); // done means its output is committed, not just its cursor moved
+            double seconds = time.seconds();
+            double cpu = time.cpuSeconds();
+            Sweep sweep = new Sweep(day, seconds, cpu, swept, snapshots.countSince(snapshotsMark),
+                    states.countSince(statesMark));
+            System.err.printf("swept %,d members for %s in %.1f s: %,d snapshots sent, %,d states written%n", swept,
+                    day, seconds, sweep.snapshots(), sweep.statesWritten());
+            return sweep;
+        }
     }
 
     private static void tick(BenchBroker broker, LocalDate today) throws Exception {

@@ -47,14 +47,15 @@ public final class EventFolder {
 
     /**
      * Drops what no rule needs any more: purchase days before the window, orders past the refund
-     * horizon, and points lots that have expired by {@code now}.
+     * horizon, and points lots that have expired by {@code now}. Returns whether anything went.
      */
-    public static void expire(MemberState s, Instant now, LocalDate today, int windowDays) {
-        s.purchases.forgetBefore(today.minusDays(windowDays - 1L));
+    public static boolean expire(MemberState s, Instant now, LocalDate today, int windowDays) {
+        boolean purchases = s.purchases.forgetBefore(today.minusDays(windowDays - 1L));
         long firstOrderDay = today.minusDays(MemberState.ORDER_DAYS).toEpochDay();
-        s.orders.removeIf(o -> o.epochDay() < firstOrderDay);
+        boolean orders = s.orders.removeIf(o -> o.epochDay() < firstOrderDay);
         long nowSecond = now.getEpochSecond();
-        s.lots.removeIf(l -> l.expires() && l.expiresAtSecond() <= nowSecond);
+        boolean lots = s.lots.removeIf(l -> l.expires() && l.expiresAtSecond() <= nowSecond);
+        return purchases | orders | lots;
     }
 
     private static void applyProfile(MemberState s, Profile p) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.memberflow.engine.action.ActionIds;
 import org.memberflow.engine.action.CampaignAction;
 import org.memberflow.engine.segment.MemberSnapshot;
+import org.memberflow.engine.segment.SnapshotDigest;
 import org.memberflow.engine.segment.SegmentChange;
 import org.memberflow.rules.decision.Decision;
 import org.memberflow.rules.fact.MemberEvent;
@@ -44,7 +45,7 @@ public final class MemberEvaluator {
     public Evaluation evaluate(String memberId, MemberState state, MemberEvent event, Tick tick, Instant now,
             Breakpoints breakpoints) {
         LocalDate today = tick != null ? tick.getDate() : MemberCalendar.day(now, state.timeZone);
-        EventFolder.expire(state, now, today, windowDays);
+        boolean expired = EventFolder.expire(state, now, today, windowDays);
         RfmScore score = RfmScore.of(state.purchases.rfm(today, windowDays), breakpoints);
         RfmClass previous = state.rfmClass;
 
@@ -83,7 +84,12 @@ public final class MemberEvaluator {
         SegmentChange change = previous == score.rfmClass() ? null : new SegmentChange(memberId, state.brandId,
                 previous == null ? null : previous.code(), score.rfmClass().code(),
                 previous == null ? List.of() : List.of(previous.code()), List.of(score.rfmClass().code()), now);
-        return new Evaluation(actions, change, snapshot(memberId, state, score, lots, today, now), outcome.firings());
+        MemberSnapshot snapshot = snapshot(memberId, state, score, lots, today, now);
+        long digest = SnapshotDigest.of(snapshot);
+        boolean snapshotChanged = digest != state.snapshotDigest;
+        state.snapshotDigest = digest;
+        boolean stateChanged = expired || !actions.isEmpty() || change != null || snapshotChanged;
+        return new Evaluation(actions, change, snapshot, outcome.firings(), snapshotChanged, stateChanged);
     }
 
     private static MemberSnapshot snapshot(String memberId, MemberState s, RfmScore score, List<PointsLot> lots,

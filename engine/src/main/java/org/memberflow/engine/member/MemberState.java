@@ -55,6 +55,12 @@ public final class MemberState {
     RfmClass rfmClass;
     Map<String, Deque<String>> actedPeriods = new LinkedHashMap<>();
     Deque<Long> recentEventIds = new ArrayDeque<>();
+    /**
+     * Fingerprint of the last snapshot sent, without the fields that move with the calendar alone
+     * (see {@code SnapshotDigest}): a sweep sends a snapshot, and writes the state
+     * back, only for the members whose snapshot or state it changed. 0 before the first.
+     */
+    long snapshotDigest;
 
     MemberState(String brandId) {
         this.brandId = brandId;

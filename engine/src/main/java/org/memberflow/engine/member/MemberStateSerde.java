@@ -28,9 +28,11 @@ import org.memberflow.segments.RfmClass;
  * [registeredOn], purchase buckets, orders, lots, lifetime counters, [lastPurchaseDay],
  * [lastCheckInDay], streak, event count, [lastEventAt], [rfmClass], acted periods. Version 2
  * appends the recent event ids (count, then 8 bytes each); a version 1 record reads with none.
+ * Version 3 appends the snapshot digest (8 bytes); an older record reads with 0, so the next
+ * sweep sends its snapshot.
  */
 public final class MemberStateSerde implements Serde<MemberState> {
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     private static final int BIRTHDAY = 1;
     private static final int ZONE = 1 << 1;
     private static final int TIER = 1 << 2;
@@ -101,6 +103,7 @@ public final class MemberStateSerde implements Serde<MemberState> {
         }
         w.varInt(s.recentEventIds.size());
         s.recentEventIds.forEach(w::fixedLong);
+        w.fixedLong(s.snapshotDigest);
         return w.toByteArray();
     }
 
@@ -170,6 +173,9 @@ public final class MemberStateSerde implements Serde<MemberState> {
             for (int i = 0; i < ids; i++) {
                 s.recentEventIds.addLast(r.fixedLong());
             }
+        }
+        if (version >= 3) {
+            s.snapshotDigest = r.fixedLong();
         }
         if (!r.atEnd()) {
             throw new IllegalArgumentException("trailing bytes after member state");

@@ -17,8 +17,10 @@ public record EngineOptions(ClockMode clockMode, int windowDays, Duration sweepI
         int sweepChunk, Duration sweepBudget, Breakpoints defaultBreakpoints) {
 
     public static EngineOptions defaults() {
-        return new EngineOptions(ClockMode.WALL, 365, Duration.ofMillis(200), 2_000,
-                Duration.ofMillis(500), Breakpoints.defaults());
+        // Slices of at most 40 ms, with events processed between them: an idle stream thread
+        // sweeps nearly all the time, a busy one keeps its events within 40 ms per task.
+        return new EngineOptions(ClockMode.WALL, 365, Duration.ofMillis(10), 10_000,
+                Duration.ofMillis(40), Breakpoints.defaults());
     }
 
     public EngineOptions withClockMode(ClockMode mode) {

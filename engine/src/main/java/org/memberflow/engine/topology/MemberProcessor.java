@@ -53,7 +53,7 @@ final class MemberProcessor implements Processor<byte[], byte[], byte[], Routed>
         this.context = context;
         members = context.getStateStore(EngineStores.MEMBER_STATE);
         sweeper = new Sweeper(members, context.getStateStore(EngineStores.SWEEPS), evaluator, breakpoints, options, clock,
-                this::emit);
+                (memberId, result, timestamp) -> emit(memberId, result, timestamp, result.snapshotChanged()));
         context.schedule(options.sweepInterval(), PunctuationType.WALL_CLOCK_TIME, ts -> sweeper.runSlice());
     }
 
@@ -110,11 +110,11 @@ final class MemberProcessor implements Processor<byte[], byte[], byte[], Routed>
             return;
         }
         members.put(memberId, state);
-        emit(memberId, result, record.timestamp());
+        emit(memberId, result, record.timestamp(), true);
     }
 
-    /** Sends on what one evaluation produced, keyed by member. */
-    void emit(String memberId, Evaluation result, long timestamp) {
+    /** Sends on what one evaluation produced, keyed by member; an event always sends its snapshot. */
+    private void emit(String memberId, Evaluation result, long timestamp, boolean snapshot) {
         byte[] key = memberId.getBytes(StandardCharsets.UTF_8);
         for (var action : result.actions()) {
             context.forward(new Record<>(key, new Routed.Action(action), timestamp));
@@ -122,7 +122,9 @@ final class MemberProcessor implements Processor<byte[], byte[], byte[], Routed>
         if (result.segmentChange() != null) {
             context.forward(new Record<>(key, new Routed.SegmentMove(result.segmentChange()), timestamp));
         }
-        context.forward(new Record<>(key, new Routed.Snapshot(result.snapshot()), timestamp));
+        if (snapshot) {
+            context.forward(new Record<>(key, new Routed.Snapshot(result.snapshot()), timestamp));
+        }
     }
 
     private static void requireKeyIsMember(byte[] key, MemberEvent event) throws InvalidEventException {

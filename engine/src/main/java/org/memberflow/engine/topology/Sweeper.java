@@ -30,7 +30,7 @@ final class Sweeper {
     private static final int KEEP_DONE_DAYS = 35;
     private static final Logger log = LoggerFactory.getLogger(Sweeper.class);
 
-    /** Where the results of one member's evaluation go. */
+    /** Where the results of one member's evaluation go: actions, a class move, a changed snapshot. */
     interface Emitter {
         void emit(String memberId, Evaluation result, long timestamp);
     }
@@ -42,6 +42,7 @@ final class Sweeper {
     private final EngineOptions options;
     private final Clock clock;
     private final Emitter emitter;
+    private final SweepFences fences;
 
     Sweeper(KeyValueStore<String, MemberState> members, KeyValueStore<String, SweepCursor> sweeps,
             MemberEvaluator evaluator, BreakpointsLookup breakpoints, EngineOptions options, Clock clock, Emitter emitter) {
@@ -52,6 +53,7 @@ final class Sweeper {
         this.options = options;
         this.clock = clock;
         this.emitter = emitter;
+        this.fences = new SweepFences(options.sweepChunk());
     }
 
     void start(TickRecord tick) {
@@ -72,26 +74,54 @@ final class Sweeper {
     /**
      * One slice: at most {@code sweepChunk} members of the first unfinished sweep, and no longer
      * than {@code sweepBudget}, so that events keep flowing while a million members are swept.
+     *
+     * <p>Members are read in ranges bounded by {@link SweepFences}. Nothing is written to the
+     * store while a range is open (a write can evict a dirty cache entry ahead of the iterator,
+     * which would then read that member's older value), so changed states are written back at
+     * the end of the slice.
      */
     void runSlice() {
         SweepCursor cursor = firstRunning();
         if (cursor == null) {
             return;
         }
-        List<KeyValue<String, MemberState>> chunk = nextChunk(cursor);
         Tick tick = new Tick(cursor.job(), cursor.date());
         long timestamp = clock.millis();
         long deadline = System.nanoTime() + options.sweepBudget().toNanos(); // a CPU budget, not business time
+        String lastKey = cursor.lastKey();
+        if (lastKey == null) {
+            fences.reached();
+        }
         int done = 0;
-        for (KeyValue<String, MemberState> member : chunk) {
-            evaluate(cursor, tick, member, timestamp);
-            done++;
-            if (System.nanoTime() > deadline) {
+        boolean finished = false;
+        List<KeyValue<String, MemberState>> changed = new ArrayList<>();
+        while (done < options.sweepChunk() && System.nanoTime() < deadline) {
+            String fence = fences.after(lastKey);
+            boolean exhausted;
+            try (KeyValueIterator<String, MemberState> it = members.range(
+                    lastKey == null ? null : lastKey + '\u0000', fence)) {
+                while (it.hasNext() && done < options.sweepChunk() && System.nanoTime() < deadline) {
+                    KeyValue<String, MemberState> member = it.next();
+                    if (evaluate(cursor, tick, member, timestamp)) {
+                        changed.add(member);
+                    }
+                    done++;
+                    lastKey = member.key;
+                    fences.passed(member.key);
+                }
+                exhausted = !it.hasNext();
+            }
+            if (!exhausted) {
                 break;
             }
+            if (fence == null) {
+                finished = true;
+                break;
+            }
+            lastKey = fence; // every key up to the fence is done, whether or not the fence is a member
+            fences.reached();
         }
-        boolean finished = chunk.size() < options.sweepChunk() && done == chunk.size();
-        String lastKey = done == 0 ? cursor.lastKey() : chunk.get(done - 1).key;
+        changed.forEach(member -> members.put(member.key, member.value));
         SweepCursor next = cursor.advance(lastKey, done, finished);
         sweeps.put(key(cursor), next);
         if (finished) {
@@ -99,30 +129,24 @@ final class Sweeper {
         }
     }
 
-    private void evaluate(SweepCursor cursor, Tick tick, KeyValue<String, MemberState> member, long timestamp) {
+    /**
+     * Evaluates one member and emits what it produced; returns whether its state changed. Most
+     * members are the same after a tick as before it but for the day count: their state is not
+     * written back and their snapshot not sent, which was most of what a sweep used to cost.
+     */
+    private boolean evaluate(SweepCursor cursor, Tick tick, KeyValue<String, MemberState> member, long timestamp) {
         Instant now = options.clockMode() == ClockMode.EVENT
                 ? cursor.date().atStartOfDay(MemberCalendar.zoneOrDefault(member.value.timeZone())).toInstant()
                 : clock.instant();
         try {
             Evaluation result = evaluator.evaluate(member.key, member.value, null, tick, now,
                     breakpoints.forBrand(member.value.brandId()));
-            members.put(member.key, member.value);
             emitter.emit(member.key, result, timestamp);
+            return result.stateChanged();
         } catch (RuleLoopException e) {
             log.error("sweep {} skipped member {}: {}", cursor.job(), member.key, e.getMessage());
+            return false;
         }
-    }
-
-    /** Reads the chunk first and closes the iterator: the store is written while processing it. */
-    private List<KeyValue<String, MemberState>> nextChunk(SweepCursor cursor) {
-        List<KeyValue<String, MemberState>> chunk = new ArrayList<>(Math.min(options.sweepChunk(), 1024));
-        try (KeyValueIterator<String, MemberState> it = cursor.lastKey() == null
-                ? members.all() : members.range(cursor.lastKey() + '\u0000', null)) {
-            while (it.hasNext() && chunk.size() < options.sweepChunk()) {
-                chunk.add(it.next());
-            }
-        }
-        return chunk;
     }
 
     private SweepCursor firstRunning() {

@@ -73,7 +73,7 @@ class MemberStateSerdeTest {
     @Test
     void shouldKeepATypicalMemberUnderOneKibibyte() {
         int bytes = serde.write(typicalMember()).length;
-        System.out.println("typical member state: " + bytes + " bytes"); // 543, and 672 with the event ids, on 2026-11-24
+        System.out.println("typical member state: " + bytes + " bytes"); // 543, 672 with the event ids (2026-11-24), 680 with the digest
         assertThat(bytes).isLessThanOrEqualTo(1024);
     }
 
@@ -81,13 +81,28 @@ class MemberStateSerdeTest {
     void shouldReadAVersionOneRecordWithNoRecentEventIds() {
         MemberState s = typicalMember();
         s.recentEventIds.clear();
-        byte[] v2 = serde.write(s);
-        byte[] v1 = java.util.Arrays.copyOf(v2, v2.length - 1); // version 1 ends before the id count
+        byte[] v3 = serde.write(s);
+        byte[] v1 = java.util.Arrays.copyOf(v3, v3.length - 9); // version 1 ends before the id count
         v1[0] = 1;
 
         MemberState back = serde.read(v1);
 
-        assertThat(serde.write(back)).isEqualTo(v2);
+        assertThat(serde.write(back)).isEqualTo(v3);
+    }
+
+    @Test
+    void shouldReadAVersionTwoRecordWithNoSnapshotDigest() {
+        MemberState s = typicalMember();
+        byte[] v3 = serde.write(s);
+        s.snapshotDigest = 0x1234_5678_9abc_def0L;
+        byte[] v2 = java.util.Arrays.copyOf(v3, v3.length - 8); // version 2 ends after the event ids
+        v2[0] = 2;
+
+        MemberState back = serde.read(v2);
+
+        assertThat(back.snapshotDigest).isZero();
+        assertThat(serde.write(back)).isEqualTo(v3);
+        assertThat(serde.read(serde.write(s)).snapshotDigest).isEqualTo(0x1234_5678_9abc_def0L);
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.memberflow.engine.segment.SegmentChange;
 import org.memberflow.engine.topology.EngineOptions;
 import org.memberflow.engine.topology.EngineStores;
 import org.memberflow.engine.topology.EngineTopology;
+import org.memberflow.engine.topology.SweepCursor;
 import org.memberflow.rules.session.BuiltInRuleSet;
 import org.memberflow.rules.session.RuleRunner;
 import org.memberflow.segments.Breakpoints;
@@ -41,6 +42,8 @@ public final class EngineDriver implements AutoCloseable {
     public final TestOutputTopic<String, SegmentChange> segments;
     public final TestOutputTopic<String, MemberSnapshot> snapshots;
     public final TestOutputTopic<byte[], byte[]> deadLetters;
+    /** What member-state writes to its changelog: one record per state written back. */
+    private final TestOutputTopic<String, byte[]> stateWrites;
 
     public EngineDriver(EngineOptions options, Instant start) {
         this(options, start, builtIn());
@@ -64,6 +67,8 @@ public final class EngineDriver implements AutoCloseable {
         snapshots = output(Topics.MEMBER_SNAPSHOTS);
         deadLetters = driver.createOutputTopic(Topics.MEMBER_EVENTS_DLQ.name(), Serdes.ByteArray().deserializer(),
                 Serdes.ByteArray().deserializer());
+        stateWrites = driver.createOutputTopic("engine-test-" + EngineStores.MEMBER_STATE + "-changelog",
+                Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
     }
 
     public static synchronized RuleRunner builtIn() {
@@ -107,6 +112,17 @@ public final class EngineDriver implements AutoCloseable {
 
     public KeyValueStore<String, MemberState> memberStore() {
         return driver.getKeyValueStore(EngineStores.MEMBER_STATE);
+    }
+
+    /** Where the sweep of {@code job} for {@code date} stands, or null if it never started. */
+    public SweepCursor sweep(String job, LocalDate date) {
+        KeyValueStore<String, SweepCursor> sweeps = driver.getKeyValueStore(EngineStores.SWEEPS);
+        return sweeps.get(new TickRecord(job, date).sweepKey());
+    }
+
+    /** The members whose state was written back since the last call. */
+    public List<String> drainStateWrites() {
+        return stateWrites.readKeyValuesToList().stream().map(kv -> kv.key).toList();
     }
 
     public List<CampaignAction> drainActions() {
