@@ -2,12 +2,20 @@ package org.memberflow.engine;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.memberflow.engine.topology.EngineOptions;
+import org.memberflow.engine.topology.EngineStores;
 import org.memberflow.engine.topology.EngineTopology;
+import org.memberflow.engine.topology.SweepCursor;
 import org.memberflow.rules.session.Rules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +42,22 @@ public final class Engine implements AutoCloseable {
 
     public KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /**
+     * Where the sweeps of this instance's tasks stand (one cursor per task and tick), read from
+     * the sweeps store by interactive query; empty while the store cannot be queried (starting,
+     * rebalancing).
+     */
+    public List<SweepCursor> sweeps() {
+        List<SweepCursor> cursors = new ArrayList<>();
+        try (KeyValueIterator<String, SweepCursor> it = streams.store(StoreQueryParameters.fromNameAndType(
+                EngineStores.SWEEPS, QueryableStoreTypes.<String, SweepCursor>keyValueStore())).all()) {
+            it.forEachRemaining(kv -> cursors.add(kv.value));
+        } catch (InvalidStateStoreException e) {
+            return List.of();
+        }
+        return cursors;
     }
 
     /**
