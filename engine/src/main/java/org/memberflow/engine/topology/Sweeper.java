@@ -43,6 +43,11 @@ final class Sweeper {
     private final Clock clock;
     private final Emitter emitter;
     private final SweepFences fences;
+    /**
+     * False once no sweep is left, so that an idle slice (every 10 ms per task) costs no store
+     * read; sweeps begin only through {@link #start}, and it starts true for what was restored.
+     */
+    private boolean maybeRunning = true;
 
     Sweeper(KeyValueStore<String, MemberState> members, KeyValueStore<String, SweepCursor> sweeps,
             MemberEvaluator evaluator, BreakpointsLookup breakpoints, EngineOptions options, Clock clock, Emitter emitter) {
@@ -68,6 +73,7 @@ final class Sweeper {
             return;
         }
         sweeps.put(tick.sweepKey(), SweepCursor.start(tick.job(), tick.date()));
+        maybeRunning = true;
         forgetOldSweeps(tick.date());
     }
 
@@ -81,8 +87,12 @@ final class Sweeper {
      * the end of the slice.
      */
     void runSlice() {
+        if (!maybeRunning) {
+            return;
+        }
         SweepCursor cursor = firstRunning();
         if (cursor == null) {
+            maybeRunning = false;
             return;
         }
         Tick tick = new Tick(cursor.job(), cursor.date());
