@@ -32,6 +32,9 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--latency-rate", description = "events/s offered for the latency measurement (default ${DEFAULT-VALUE})")
     int latencyRate = 10_000;
 
+    @Option(names = "--latency-low-rate", description = "events/s offered for the latency below capacity (default ${DEFAULT-VALUE})")
+    int latencyLowRate = 2_000;
+
     @Option(names = "--latency-seconds", description = "seconds of offered load (default ${DEFAULT-VALUE})")
     int latencySeconds = 10;
 
@@ -61,9 +64,9 @@ public final class BenchMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String command = "scripts/bench --members " + members + " --latency-rate " + latencyRate + " --sweep-members "
+        String command = "scripts/bench --members " + members + " --latency-low-rate " + latencyLowRate + " --latency-rate " + latencyRate + " --sweep-members "
                 + sweepMembers + " --api-members " + apiMembers + " --stream-threads " + streamThreads + (skip.isEmpty() ? "" : " --skip " + String.join(",", skip.stream().map(Enum::name).toList()));
-        Ladder.Result ladder = skip.contains(Part.LADDER) ? null : Ladder.run(new Ladder.Plan(members, seed, latencyRate,
+        Ladder.Result ladder = skip.contains(Part.LADDER) ? null : Ladder.run(new Ladder.Plan(members, seed, latencyLowRate, latencyRate,
                 latencySeconds, streamThreads, Duration.ofMinutes(30)));
         List<JmhSuite.Figure> jmh = skip.contains(Part.JMH) ? null : JmhSuite.run(false);
         SweepBench.Result sweep = skip.contains(Part.SWEEP) ? null

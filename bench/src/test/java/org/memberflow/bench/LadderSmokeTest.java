@@ -17,7 +17,7 @@ class LadderSmokeTest {
 
     @Test
     void shouldRunEveryRungAndWriteTheResults(@TempDir Path dir) throws Exception {
-        Ladder.Result r = Ladder.run(new Ladder.Plan(300, 7L, 100, 2, 1, Duration.ofMinutes(3)));
+        Ladder.Result r = Ladder.run(new Ladder.Plan(300, 7L, 50, 100, 2, 1, Duration.ofMinutes(3)));
 
         assertThat(r.events()).isGreaterThan(300);
         for (Throughput t : new Throughput[] {r.producer(), r.consumer(), r.warmUp(), r.s0(), r.s2(), r.s3()}) {
@@ -25,6 +25,8 @@ class LadderSmokeTest {
             assertThat(t.eventsPerSecond()).as(t.stage()).isPositive();
         }
         assertThat(r.latency().received()).isEqualTo(r.latency().sent()).isEqualTo(200);
+        assertThat(r.latencyLow().received()).isEqualTo(r.latencyLow().sent()).isEqualTo(100);
+        assertThat(r.latency().drainedPerSecond()).isPositive();
         assertThat(r.stateBytesPerMember()).isBetween(50.0, 1024.0);
         assertThat(r.latency().p99()).isGreaterThanOrEqualTo(r.latency().p50());
 
@@ -34,6 +36,7 @@ class LadderSmokeTest {
         Files.writeString(md, "# Benchmarks\n\nintro\n\n<!-- bench:ladder:begin -->\nSTALE-TABLE\n<!-- bench:ladder:end -->\n\nrest\n");
         Report.updateMarkdown(md, run);
         assertThat(Files.readString(json)).contains("\"S3/S0\"");
+        assertThat(json.getFileName().toString()).as("a partial run keeps the day's whole run").endsWith("-ladder.json");
         assertThat(Files.readString(md)).contains("intro").contains("rest").contains("S3 full engine").doesNotContain("STALE-TABLE");
     }
 }

@@ -34,12 +34,17 @@ public final class Ladder {
 
     /** What one run of the ladder measured. */
     public record Result(int members, long events, int streamThreads, Throughput producer, Throughput consumer,
-            Throughput warmUp, Throughput s0, Throughput s2, Throughput s3, Latency latency, double stateBytesPerMember) {
+            Throughput warmUp, Throughput s0, Throughput s2, Throughput s3, Latency latencyLow, Latency latency,
+            double stateBytesPerMember) {
     }
 
-    /** What to run: the history, the latency load and the engine's threads. */
-    public record Plan(int members, long seed, int latencyPerSecond, int latencySeconds, int streamThreads,
-            Duration rungLimit) {
+    /**
+     * What to run: the history, the latency loads and the engine's threads. Latency is measured
+     * twice: at {@code latencyLowPerSecond}, a load the engine keeps up with, and at
+     * {@code latencyPerSecond}, the target's load.
+     */
+    public record Plan(int members, long seed, int latencyLowPerSecond, int latencyPerSecond, int latencySeconds,
+            int streamThreads, Duration rungLimit) {
     }
 
     /**
@@ -67,10 +72,12 @@ public final class Ladder {
                 Throughput s3 = runs.measure(broker, "S3 full engine", "bench-s3", events, rungLimit);
                 System.err.printf("%s: %,.0f events/s%n", s3.stage(), s3.eventsPerSecond());
                 double stateBytes = stateBytesPerMember(s3Streams);
-                Latency latency = LatencyProbe.run(broker.bootstrapServers(), plan.latencyPerSecond(),
+                Latency low = LatencyProbe.run(broker.bootstrapServers(), "low", plan.latencyLowPerSecond(),
                         plan.latencySeconds());
-                return new Result(members, events, plan.streamThreads(), producer, consumer, warmUp, s0, s2, s3, latency,
-                        stateBytes);
+                Latency latency = LatencyProbe.run(broker.bootstrapServers(), "target", plan.latencyPerSecond(),
+                        plan.latencySeconds());
+                return new Result(members, events, plan.streamThreads(), producer, consumer, warmUp, s0, s2, s3, low,
+                        latency, stateBytes);
             } finally {
                 s3Streams.close();
             }

@@ -21,15 +21,20 @@ import org.memberflow.engine.action.CampaignAction;
 /**
  * Event → action latency at a fixed offered load: registrations of new members are sent at a
  * steady rate, each carrying its send time in its event id; the welcome action it causes is read
- * (read_committed, as a downstream system would) and the difference taken.
+ * (read_committed, as a downstream system would) and the difference taken. The rate at which the
+ * actions came back tells whether the engine kept up: below the offered rate, a queue built and
+ * the latency is mostly the time spent in it.
  */
 final class LatencyProbe {
     private LatencyProbe() {
     }
 
-    static Latency run(String bootstrap, int perSecond, int seconds) {
+    /** {@code tag} keeps the members of one probe apart from another's (a member is welcomed once). */
+    static Latency run(String bootstrap, String tag, int perSecond, int seconds) {
         int total = perSecond * seconds;
         List<Long> latencies = new ArrayList<>(total);
+        long firstSeen = 0;
+        long lastSeen = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps(bootstrap));
              KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps(bootstrap))) {
             List<TopicPartition> tps = consumer.partitionsFor(Topics.CAMPAIGN_ACTIONS.name()).stream()
@@ -38,15 +43,17 @@ final class LatencyProbe {
             consumer.seekToEnd(tps);
             tps.forEach(consumer::position); // fix the start before sending
 
-            Thread sender = new Thread(() -> send(producer, perSecond, total), "latency-sender");
+            Thread sender = new Thread(() -> send(producer, tag, perSecond, total), "latency-sender");
             sender.start();
             long deadline = System.nanoTime() + Duration.ofSeconds(seconds + 30L).toNanos();
             while (latencies.size() < total && System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(50))) {
                     long now = System.currentTimeMillis();
                     CampaignAction a = Topics.CAMPAIGN_ACTIONS.valueSerde().deserializer().deserialize(null, r.value());
-                    if (a.causeEventId().startsWith("lat-") && a.campaignId().equals("welcome")) {
-                        latencies.add(now - Long.parseLong(a.causeEventId().split("-")[1]));
+                    if (a.causeEventId().startsWith("lat-" + tag + "-") && a.campaignId().equals("welcome")) {
+                        latencies.add(now - Long.parseLong(a.causeEventId().split("-")[2]));
+                        firstSeen = firstSeen == 0 ? now : firstSeen;
+                        lastSeen = now;
                     }
                 }
             }
@@ -55,11 +62,12 @@ final class LatencyProbe {
             Thread.currentThread().interrupt();
         }
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        double drained = lastSeen > firstSeen ? sorted.length * 1000.0 / (lastSeen - firstSeen) : 0;
         return new Latency(perSecond, total, sorted.length, percentile(sorted, 0.50), percentile(sorted, 0.99),
-                sorted.length == 0 ? 0 : sorted[sorted.length - 1]);
+                sorted.length == 0 ? 0 : sorted[sorted.length - 1], drained);
     }
 
-    private static void send(KafkaProducer<byte[], byte[]> producer, int perSecond, int total) {
+    private static void send(KafkaProducer<byte[], byte[]> producer, String tag, int perSecond, int total) {
         long interval = 1_000_000_000L / perSecond;
         long next = System.nanoTime();
         for (int i = 0; i < total; i++) {
@@ -69,8 +77,8 @@ final class LatencyProbe {
             }
             next += interval;
             long sentAt = System.currentTimeMillis();
-            String member = "lat" + i;
-            String json = "{\"eventId\":\"lat-" + sentAt + "-" + i + "\",\"memberId\":\"" + member
+            String member = "lat" + tag + "x" + i;
+            String json = "{\"eventId\":\"lat-" + tag + "-" + sentAt + "-" + i + "\",\"memberId\":\"" + member
                     + "\",\"type\":\"REGISTERED\",\"occurredAt\":\"2026-11-01T08:00:00Z\"}";
             producer.send(new ProducerRecord<>(Topics.MEMBER_EVENTS.name(), member.getBytes(StandardCharsets.UTF_8),
                     json.getBytes(StandardCharsets.UTF_8)));

@@ -40,9 +40,27 @@ public final class Report {
         if (run.api() != null) {
             json.put("api", run.api());
         }
-        Path file = resultsDir.resolve(LocalDate.now() + ".json");
+        Path file = resultsDir.resolve(LocalDate.now() + partsSuffix(run) + ".json");
         JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValue(file.toFile(), json);
         return file;
+    }
+
+    /**
+     * Empty for a whole run; for a partial one ({@code --skip}) the parts it ran, so that it does
+     * not overwrite the day's whole run: {@code -ladder-api}.
+     */
+    static String partsSuffix(BenchRun run) {
+        Map<String, Object> parts = new LinkedHashMap<>();
+        parts.put("ladder", run.ladder());
+        parts.put("jmh", run.jmh());
+        parts.put("sweep", run.sweep());
+        parts.put("api", run.api());
+        if (!parts.containsValue(null)) {
+            return "";
+        }
+        StringBuilder suffix = new StringBuilder();
+        parts.forEach((name, part) -> suffix.append(part == null ? "" : "-" + name));
+        return suffix.toString();
     }
 
     /** Replaces the sections of this run in BENCHMARKS.md and leaves every other line as it was. */
