@@ -7,6 +7,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.memberflow.engine.Engine;
 import org.memberflow.engine.EngineSettings;
 import org.memberflow.engine.EngineTopics;
+import org.memberflow.rules.session.ActiveRules;
 import org.memberflow.rules.session.BuiltInRuleSet;
 import org.memberflow.rules.session.RuleRunner;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,13 +32,14 @@ class EngineConfiguration {
                 .toArray(NewTopic[]::new));
     }
 
+    /** The rule set the engine runs; swapped whole, between events, when another is activated. */
     @Bean
-    RuleRunner ruleRunner(EngineProperties props) {
-        return new RuleRunner(BuiltInRuleSet.compile(), props.maxRuleFirings());
+    ActiveRules activeRules(EngineProperties props) {
+        return new ActiveRules(new RuleRunner(BuiltInRuleSet.compile(), props.maxRuleFirings()));
     }
 
     @Bean
-    EngineLifecycle engineLifecycle(EngineProperties props, RuleRunner rules, Clock clock,
+    EngineLifecycle engineLifecycle(EngineProperties props, ActiveRules rules, Clock clock,
             @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
             @Value("${memberflow.data-dir}") Path dataDir) {
         EngineSettings settings = new EngineSettings(bootstrapServers, props.applicationId(),

@@ -27,10 +27,12 @@ import org.memberflow.engine.action.CampaignAction;
 import org.memberflow.engine.clock.ClockMode;
 import org.memberflow.engine.clock.TickRecord;
 import org.memberflow.engine.topology.EngineOptions;
+import org.memberflow.rules.fact.MemberEvent;
+import org.memberflow.rules.fact.MemberView;
+import org.memberflow.rules.fact.Tick;
 import org.memberflow.rules.session.BuiltInRuleSet;
-import org.memberflow.rules.session.RuleFile;
 import org.memberflow.rules.session.RuleRunner;
-import org.memberflow.rules.session.RuleSetCompiler;
+import org.memberflow.rules.session.Rules;
 
 /**
  * Exactly-once on a real broker: a processor that fails in the middle of a batch, an instance
@@ -39,18 +41,6 @@ import org.memberflow.rules.session.RuleSetCompiler;
  */
 class EngineExactlyOnceTest {
     private static final Duration WAIT = Duration.ofSeconds(120);
-    private static final String CRASH_RULE = """
-            package test
-            import org.memberflow.rules.fact.MemberEvent
-            global org.memberflow.rules.decision.Decisions decisions
-            rule "crash once"
-            when
-                MemberEvent( eventId.startsWith("crash-") )
-            then
-                org.memberflow.api.engine.CrashOnce.crash();
-            end
-            """;
-
     private final EngineBroker broker = EngineBroker.get();
     private final KafkaTestClient kafka = new KafkaTestClient(broker.bootstrapServers());
     private final List<Engine> engines = new ArrayList<>();
@@ -66,12 +56,12 @@ class EngineExactlyOnceTest {
         kafka.close();
     }
 
-    private Engine start(String applicationId, Path stateDir, RuleRunner rules) {
+    private Engine start(String applicationId, Path stateDir, Rules rules) {
         // Event time: today is the event's day, so the expected actions do not depend on the date the test runs
         return start(applicationId, stateDir, rules, EngineOptions.defaults().withClockMode(ClockMode.EVENT));
     }
 
-    private Engine start(String applicationId, Path stateDir, RuleRunner rules, EngineOptions options) {
+    private Engine start(String applicationId, Path stateDir, Rules rules, EngineOptions options) {
         EngineSettings settings = new EngineSettings(broker.bootstrapServers(), applicationId, stateDir, 1, 1,
                 Duration.ofMillis(100), Map.of());
         Engine engine = new Engine(settings, rules, options, Clock.systemUTC());
@@ -117,8 +107,8 @@ class EngineExactlyOnceTest {
     void shouldNeitherLoseNorRepeatAnActionWhenTheProcessorFailsMidBatch() throws Exception {
         String prefix = "eos-crash-" + run + "-";
         int members = 300;
-        RuleRunner rules = new RuleRunner(new RuleSetCompiler().compile("crash", "1", concat(BuiltInRuleSet.files(),
-                new RuleFile("crash.drl", CRASH_RULE.getBytes(StandardCharsets.UTF_8)))), 100);
+        Rules rules = new CrashOnce(new RuleRunner(BuiltInRuleSet.compile(), 100), facts -> facts.stream()
+                .anyMatch(f -> f instanceof MemberEvent e && e.getEventId().startsWith("crash-")));
         CrashOnce.arm();
         sendRegistrationsAndPurchases(prefix, members, prefix + (members / 2));
 
@@ -172,21 +162,10 @@ class EngineExactlyOnceTest {
     void shouldResumeASweepWhereItStoppedAfterACrashAndActOncePerMember() throws Exception {
         String prefix = "eos-sweep-" + run + "-";
         int members = 600;
-        String crashRule = """
-                package test
-                import org.memberflow.rules.fact.Tick
-                import org.memberflow.rules.fact.MemberView
-                global org.memberflow.rules.decision.Decisions decisions
-                rule "crash once in a sweep"
-                when
-                    Tick()
-                    MemberView( memberId == "%s" )
-                then
-                    org.memberflow.api.engine.CrashOnce.crash();
-                end
-                """.formatted(prefix + (members / 2));
-        RuleRunner rules = new RuleRunner(new RuleSetCompiler().compile("sweep-crash", "1", concat(BuiltInRuleSet.files(),
-                new RuleFile("crash.drl", crashRule.getBytes(StandardCharsets.UTF_8)))), 100);
+        String crashing = prefix + (members / 2);
+        Rules rules = new CrashOnce(new RuleRunner(BuiltInRuleSet.compile(), 100),
+                facts -> facts.stream().anyMatch(f -> f instanceof Tick)
+                        && facts.stream().anyMatch(f -> f instanceof MemberView v && v.getMemberId().equals(crashing)));
         sendRegistrationsAndPurchases(prefix, members, null); // purchases on 2026-05-21
         Engine engine = start("eos-sweep-" + run, stateDirs.resolve("sweep"), rules,
                 EngineOptions.defaults().withClockMode(ClockMode.EVENT).withSweepChunk(50));
@@ -210,11 +189,4 @@ class EngineExactlyOnceTest {
         assertThat(countById(recalls).values()).containsOnly(1L);
         assertThat(recalls).extracting(CampaignAction::periodKey).containsOnly("2026-05-21");
     }
-
-    private static List<RuleFile> concat(List<RuleFile> a, RuleFile b) {
-        List<RuleFile> all = new ArrayList<>(a);
-        all.add(b);
-        return all;
-    }
-
 }

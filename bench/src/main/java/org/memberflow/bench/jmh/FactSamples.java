@@ -36,7 +36,7 @@ final class FactSamples {
                 if (kept.size() > keep) {
                     kept.remove(0);
                 }
-                return new RuleOutcome(List.of(), 0, false);
+                return new RuleOutcome(List.of(), 0, false, version());
             }
 
             @Override

@@ -76,7 +76,7 @@ enum SessionStrategy {
                 } finally {
                     session.removeEventListener(recorder);
                 }
-                return new RuleOutcome(recorder.decisions().recorded(), 0, false);
+                return new RuleOutcome(recorder.decisions().recorded(), 0, false, "jmh:0");
             });
         }
     },
@@ -106,7 +106,7 @@ enum SessionStrategy {
         try {
             facts.forEach(session::insert);
             int fired = session.fireAllRules();
-            return new RuleOutcome(recorder.decisions().recorded(), fired, false);
+            return new RuleOutcome(recorder.decisions().recorded(), fired, false, "jmh:0");
         } finally {
             session.removeEventListener(recorder);
         }

@@ -219,7 +219,9 @@ public final class SweepBench {
             Measurement time = Measurement.start();
             tick(broker, day);
             long swept = awaitSweep(streams, day, limit);
-            snapshots.awaitCommitted(); // done means its output is committed, not just its cursor moved
+            // Done in the store is not yet committed: wait for the cursors' committed transaction.
+            CommittedSweep.await(broker.bootstrapServers(), APP_ID, JOB, day, broker.partitions(), limit);
+            snapshots.awaitCommitted();
             double seconds = time.seconds();
             double cpu = time.cpuSeconds();
             Sweep sweep = new Sweep(day, seconds, cpu, swept, snapshots.countSince(snapshotsMark),

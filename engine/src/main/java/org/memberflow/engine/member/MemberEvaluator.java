@@ -16,6 +16,7 @@ import org.memberflow.rules.fact.MemberEvent;
 import org.memberflow.rules.fact.PointsLot;
 import org.memberflow.rules.fact.Tick;
 import org.memberflow.rules.fact.Today;
+import org.memberflow.rules.session.RuleFailedException;
 import org.memberflow.rules.session.RuleOutcome;
 import org.memberflow.rules.session.Rules;
 import org.memberflow.segments.Breakpoints;
@@ -65,10 +66,11 @@ public final class MemberEvaluator {
 
         RuleOutcome outcome = rules.evaluate(facts);
         if (outcome.capped()) {
-            throw new RuleLoopException(outcome.firings());
+            throw new RuleFailedException("rule firing limit of " + outcome.firings() + " reached: too many matches for"
+                    + " one member (a cross product of facts?)");
         }
         String cause = event != null ? event.getEventId() : "tick:" + tick.getJob() + ":" + tick.getDate();
-        String version = rules.version();
+        String version = outcome.ruleSetVersion();
         List<CampaignAction> actions = new ArrayList<>();
         Set<String> decidedNow = new HashSet<>();
         for (Decision d : outcome.decisions()) {

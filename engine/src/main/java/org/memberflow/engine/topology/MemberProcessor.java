@@ -18,8 +18,8 @@ import org.memberflow.engine.member.Evaluation;
 import org.memberflow.engine.member.EventFolder;
 import org.memberflow.engine.member.MemberEvaluator;
 import org.memberflow.engine.member.MemberState;
-import org.memberflow.engine.member.RuleLoopException;
 import org.memberflow.rules.fact.MemberEvent;
+import org.memberflow.rules.session.RuleFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,7 +104,7 @@ final class MemberProcessor implements Processor<byte[], byte[], byte[], Routed>
         Evaluation result;
         try {
             result = evaluator.evaluate(memberId, state, event, null, now, breakpoints.forBrand(state.brandId()));
-        } catch (RuleLoopException e) {
+        } catch (RuleFailedException e) {
             // Not applied and not marked seen: once the rules are fixed, the dead letter can be replayed.
             deadLetter(record, e.getMessage(), "", e.getClass());
             return;

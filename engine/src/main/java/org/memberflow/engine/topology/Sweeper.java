@@ -13,9 +13,9 @@ import org.memberflow.engine.clock.TickRecord;
 import org.memberflow.engine.member.Evaluation;
 import org.memberflow.engine.member.MemberEvaluator;
 import org.memberflow.engine.member.MemberState;
-import org.memberflow.engine.member.RuleLoopException;
 import org.memberflow.rules.fact.Tick;
 import org.memberflow.segments.MemberCalendar;
+import org.memberflow.rules.session.RuleFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -153,7 +153,7 @@ final class Sweeper {
                     breakpoints.forBrand(member.value.brandId()));
             emitter.emit(member.key, result, timestamp);
             return result.stateChanged();
-        } catch (RuleLoopException e) {
+        } catch (RuleFailedException e) {
             log.error("sweep {} skipped member {}: {}", cursor.job(), member.key, e.getMessage());
             return false;
         }

@@ -27,6 +27,7 @@ import org.memberflow.engine.topology.EngineTopology;
 import org.memberflow.engine.topology.SweepCursor;
 import org.memberflow.rules.session.BuiltInRuleSet;
 import org.memberflow.rules.session.RuleRunner;
+import org.memberflow.rules.session.Rules;
 import org.memberflow.segments.Breakpoints;
 
 /** The engine topology in a TopologyTestDriver, with helpers for events, ticks and outputs. */
@@ -49,7 +50,7 @@ public final class EngineDriver implements AutoCloseable {
         this(options, start, builtIn());
     }
 
-    public EngineDriver(EngineOptions options, Instant start, RuleRunner rules) {
+    public EngineDriver(EngineOptions options, Instant start, Rules rules) {
         clock = new MutableClock(start);
         StreamsBuilder builder = EngineTopology.build(new StreamsBuilder(), rules, options, clock);
         Properties props = new Properties();

@@ -9,13 +9,20 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
  */
 public final class DecisionRecorder extends DefaultAgendaEventListener {
     private final Decisions decisions = new Decisions();
+    private String firing = "";
 
     public Decisions decisions() {
         return decisions;
     }
 
+    /** The rule whose consequence runs (or ran last): the one to blame when a consequence throws. */
+    public String firing() {
+        return firing;
+    }
+
     @Override
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
-        decisions.enterRule(event.getMatch().getRule().getName());
+        firing = event.getMatch().getRule().getName();
+        decisions.enterRule(firing);
     }
 }

@@ -7,10 +7,13 @@ import org.memberflow.rules.decision.Decision;
  * What one unit of work decided.
  *
  * @param firings how many consequences ran
- * @param capped  true when the firing limit stopped the session: a looping rule; then the
- *                decisions are incomplete and must not be acted on
+ * @param capped  true when the firing limit stopped the session; then the decisions are
+ *                incomplete and must not be acted on
+ * @param ruleSetVersion {@code name:version} of the rule set that decided, recorded on every
+ *                action (read from the outcome, not from the engine's current set, which a swap
+ *                may have changed meanwhile)
  */
-public record RuleOutcome(List<Decision> decisions, int firings, boolean capped) {
+public record RuleOutcome(List<Decision> decisions, int firings, boolean capped, String ruleSetVersion) {
     public RuleOutcome {
         decisions = List.copyOf(decisions);
     }

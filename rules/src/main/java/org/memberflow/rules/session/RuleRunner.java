@@ -49,11 +49,24 @@ public final class RuleRunner implements Rules {
             session.addEventListener(recorder);
             facts.forEach(session::insert);
             // One more than allowed, so that reaching the limit is told apart from stopping at it.
-            int fired = session.fireAllRules(maxFirings + 1);
+            int fired;
+            try {
+                fired = session.fireAllRules(maxFirings + 1);
+            } catch (RuntimeException e) {
+                throw new RuleFailedException("rule \"" + recorder.firing() + "\" failed: " + rootMessage(e), e);
+            }
             boolean capped = fired > maxFirings;
-            return new RuleOutcome(recorder.decisions().recorded(), Math.min(fired, maxFirings), capped);
+            return new RuleOutcome(recorder.decisions().recorded(), Math.min(fired, maxFirings), capped, version());
         } finally {
             session.dispose();
         }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 }

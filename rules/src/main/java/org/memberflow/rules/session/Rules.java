@@ -19,7 +19,7 @@ public interface Rules {
         return new Rules() {
             @Override
             public RuleOutcome evaluate(Collection<?> facts) {
-                return new RuleOutcome(List.of(), 0, false);
+                return new RuleOutcome(List.of(), 0, false, version());
             }
 
             @Override

@@ -13,6 +13,7 @@ import org.memberflow.rules.decision.ActionType;
 import org.memberflow.rules.decision.Decision;
 import org.memberflow.rules.fact.EventType;
 import org.memberflow.rules.fact.MemberEvent;
+import org.memberflow.rules.fact.PointsLot;
 import org.memberflow.rules.fact.Today;
 
 class RuleRunnerTest {
@@ -109,21 +110,28 @@ class RuleRunnerTest {
     }
 
     @Test
-    void shouldStopALoopingRuleAtTheFiringLimit() throws Exception {
-        String looping = """
+    void shouldStopAtTheFiringLimit() throws Exception {
+        // Rules cannot change facts, so nothing loops; a cross product can still fire without end in sight.
+        String crossProduct = """
                 package t
-                import org.memberflow.rules.fact.MemberEvent
+                import org.memberflow.rules.fact.PointsLot
                 global org.memberflow.rules.decision.Decisions decisions
-                rule "loops forever"
+                rule "every three lots"
                 when
-                    $e : MemberEvent()
+                    PointsLot( $a : lotId )
+                    PointsLot( $b : lotId )
+                    PointsLot( $c : lotId )
                 then
-                    update($e);
+                    decisions.tagMember("triples", $a + $b + $c, "x");
                 end
                 """;
-        CompiledRuleSet set = compile("loop.drl", looping);
+        CompiledRuleSet set = compile("triples.drl", crossProduct);
+        List<Object> lots = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            lots.add(new PointsLot("lot" + i, 100, null, null, null));
+        }
 
-        RuleOutcome outcome = new RuleRunner(set, 50).evaluate(List.of(event(EventType.CHECK_IN)));
+        RuleOutcome outcome = new RuleRunner(set, 50).evaluate(lots);
 
         assertThat(outcome.capped()).isTrue();
         assertThat(outcome.firings()).isEqualTo(50);
