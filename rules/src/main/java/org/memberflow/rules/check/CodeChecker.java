@@ -14,12 +14,14 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.SuperExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.AssertStmt;
 import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.LabeledStmt;
 import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
@@ -36,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.drools.mvel.parser.ast.expr.HalfPointFreeExpr;
 import org.drools.mvel.parser.ast.expr.NullSafeMethodCallExpr;
 import org.drools.mvel.parser.ast.expr.PointFreeExpr;
 
@@ -46,8 +49,9 @@ import org.drools.mvel.parser.ast.expr.PointFreeExpr;
  * method a call of the vocabulary's; nothing constructed but money; no loop that may not end.
  */
 final class CodeChecker {
-    private static final Set<String> FACT_CHANGES = Set.of("insert", "insertLogical", "update", "modify", "delete",
-            "retract", "halt");
+    /** Bare calls Drools rewrites into calls on its own context: changing facts, or the session. */
+    static final Set<String> FACT_CHANGES = Set.of("insert", "insertLogical", "insertAsync", "update", "modify",
+            "delete", "retract", "halt");
     private static final Set<String> ENGINE_CONTEXT = Set.of("drools", "kcontext");
     private static final Set<String> PACKAGE_ROOTS = Set.of("java", "javax", "jdk", "sun", "com", "org", "net", "io");
     private static final String LOOP_OVER_A_LIST = " (a rule must finish); loop over a list with `for (x : list)`";
@@ -108,6 +112,10 @@ final class CodeChecker {
             if (!Vocabulary.CONSTRUCTIBLE.contains(created.getType().getNameAsString())
                     || created.getAnonymousClassBody().isPresent()) {
                 refuse(n, "`new " + created.getType() + "` is not allowed: a rule can construct only a BigDecimal");
+            } else if (created.getArguments().size() != 1
+                    || !(created.getArguments().get(0) instanceof StringLiteralExpr money)
+                    || !money.getValue().matches("-?\\d{1,15}(\\.\\d{1,10})?")) {
+                refuse(n, "a BigDecimal is made from a plain decimal literal, such as `new BigDecimal(\"99.50\")`");
             }
         } else if (n instanceof AssignExpr assign) {
             if (!(assign.getTarget() instanceof NameExpr)) {
@@ -116,7 +124,13 @@ final class CodeChecker {
         } else if (n instanceof UnaryExpr unary && isIncrementOrDecrement(unary)
                 && !(unary.getExpression() instanceof NameExpr)) {
             refuse(n, "rules cannot change facts; change only local variables");
-        } else if (n instanceof PointFreeExpr op && op.getOperator().asString().equals("matches")) {
+        } else if (n instanceof ForEachStmt loop && loop.findAncestor(ForEachStmt.class).isPresent()) {
+            refuse(n, "loops inside loops are not allowed (a rule must finish quickly)");
+        } else if ((n instanceof VariableDeclarator v && isTypeLike(v.getNameAsString()))
+                || (n instanceof Parameter p && isTypeLike(p.getNameAsString()))) {
+            refuse(n, "names of variables start with a small letter");
+        } else if ((n instanceof PointFreeExpr op && op.getOperator().asString().equals("matches"))
+                || (n instanceof HalfPointFreeExpr half && half.getOperator().asString().equals("matches"))) {
             refuse(n, "`matches` is not allowed: a regular expression can run for ever; use startsWith, endsWith or contains");
         } else {
             construct(n);
@@ -164,15 +178,18 @@ final class CodeChecker {
             }
         } else if (!Vocabulary.instanceMethod(method)) {
             refuse(n, "`" + method + "` is not a method rules may call");
-        } else if (method.equals("setScale") && !smallLiteralScale(n)) {
-            refuse(n, "`setScale` takes a literal scale of at most " + Vocabulary.MAX_SCALE);
         }
+        scale(n, method);
     }
 
-    private static boolean smallLiteralScale(Node call) {
+    /** A scale argument (setScale, divide with a scale, valueOf with a scale) must be a small literal. */
+    private void scale(Node call, String method) {
+        Integer at = Vocabulary.SCALE_ARGUMENT.get(method);
         List<Expression> args = call instanceof MethodCallExpr m ? m.getArguments() : List.of();
-        return !args.isEmpty() && args.get(0) instanceof IntegerLiteralExpr scale
-                && scale.asNumber().longValue() <= Vocabulary.MAX_SCALE;
+        boolean scaled = at != null && (method.equals("setScale") ? !args.isEmpty() : args.size() > at + (method.equals("divide") ? 1 : 0));
+        if (scaled && !(args.get(at) instanceof IntegerLiteralExpr scale && scale.asNumber().longValue() <= Vocabulary.MAX_SCALE)) {
+            refuse(call, "`" + method + "` takes a literal scale of at most " + Vocabulary.MAX_SCALE);
+        }
     }
 
     private void staticAccess(Node n, Expression scope, String field) {

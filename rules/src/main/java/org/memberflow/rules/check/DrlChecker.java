@@ -70,6 +70,14 @@ final class DrlChecker {
     }
 
     private boolean run(String drl) {
+        // Java compilers read \\uXXXX escapes before anything else; the parsers here do not, so an
+        // escaped quote could hide code inside what the check sees as one string literal.
+        int escape = drl.indexOf("\\u");
+        if (escape >= 0) {
+            int line = (int) drl.substring(0, escape).chars().filter(c -> c == '\n').count() + 1;
+            errors.add(new CompileError(file, line, 0, "unicode escapes (\\u…) are not allowed: write the character itself"));
+            return false;
+        }
         DrlParser parser = new DrlParser();
         PackageDescr pkg;
         try {
@@ -87,6 +95,8 @@ final class DrlChecker {
             return false;
         }
         pkg.getFunctions().forEach(f -> functions.add(f.getName()));
+        pkg.getFunctions().stream().filter(f -> CodeChecker.FACT_CHANGES.contains(f.getName()))
+                .forEach(f -> refuse(f, "a function cannot be named `" + f.getName() + "`: Drools reserves it"));
         checkPackage(pkg);
         pkg.getFunctions().forEach(this::checkFunction);
         pkg.getRules().forEach(this::checkRule);
@@ -126,6 +136,11 @@ final class DrlChecker {
 
     private void checkAttribute(AttributeDescr a) {
         String name = a.getName();
+        // Attribute values are pasted into generated Java: only plain names and dates.
+        if (!name.equals("salience") && !name.equals("enabled") && !Vocabulary.SAFE_NAME.matcher(a.getValue()).matches()) {
+            refuse(a, "the value of `" + name + "` may hold only letters, digits, spaces and _ . , : ( ) ' ! ? & + # % -");
+            return;
+        }
         if (name.equals("dialect") && !a.getValue().equals("java")) {
             refuse(a, "dialect \"" + a.getValue() + "\" is not allowed: rules are written in the java dialect");
         } else if (REFUSED_ATTRIBUTES.contains(name)) {
@@ -160,6 +175,13 @@ final class DrlChecker {
         }
         if (rule.getUnit() != null) {
             refuse(rule, where + ": rule units are not allowed");
+        }
+        if (!Vocabulary.SAFE_NAME.matcher(rule.getName()).matches()) {
+            refuse(rule, "a rule name may hold only letters, digits, spaces and _ . , : ( ) ' ! ? & + # % -"
+                    + " (at most 120)");
+        }
+        if (!rule.getAnnotations().isEmpty()) {
+            refuse(rule, where + ": annotations are not allowed");
         }
         rule.getAttributes().values().forEach(this::checkAttribute);
         Set<String> bindings = new HashSet<>();

@@ -74,9 +74,17 @@ public final class Vocabulary {
             // what can exhaust memory or time with one argument: repeat(1 << 30), pow(1 << 30), "%999999999d",
             // regular expressions
             "repeat", "pow", "format", "formatted", "matches", "replaceFirst", "split", "datesUntil", "intern",
-            "chars", "codePoints", "lines", "movePointLeft", "movePointRight", "scaleByPowerOfTen");
+            "chars", "codePoints", "lines", "movePointLeft", "movePointRight", "scaleByPowerOfTen", "indent",
+            // read system properties
+            "getInteger", "getLong", "getBoolean", "TYPE");
 
-    /** {@code setScale} is money's rounding, but a huge scale is a huge number: only a literal up to this. */
+    /** Methods whose argument at this index is a scale (digits to build): only a literal up to {@link #MAX_SCALE}. */
+    static final Map<String, Integer> SCALE_ARGUMENT = Map.of("setScale", 0, "divide", 1, "valueOf", 1);
+
+    /** Names safe to paste into generated Java: rule names, agenda groups and the like. */
+    static final java.util.regex.Pattern SAFE_NAME = java.util.regex.Pattern.compile("[\\p{L}\\p{N} _.,:()'!?&+#%-]{1,120}");
+
+    /** A scale is money's rounding, but a huge scale is a huge number: only a literal up to this. */
     static final int MAX_SCALE = 10;
 
     /** The built-in accumulate functions a rule may use in {@code accumulate( ... ; sum($x) )}. */

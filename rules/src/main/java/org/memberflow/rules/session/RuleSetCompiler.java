@@ -28,7 +28,8 @@ public final class RuleSetCompiler {
 
     public CompiledRuleSet compile(String name, String version, List<RuleFile> files) throws RuleSetRejectedException {
         RuleSetChecker.Checked checked = new RuleSetChecker().check(files);
-        if (checked.sources().isEmpty()) {
+        if (!checked.ok()) {
+            // Nothing the check refused is compiled: Drools pastes names and literals into Java.
             throw new RuleSetRejectedException(checked.errors());
         }
         // A unique release id per build: the KieRepository is global and must not mix versions.
@@ -42,10 +43,8 @@ public final class RuleSetCompiler {
             kfs.write(RESOURCES + path, source.drl().getBytes(StandardCharsets.UTF_8));
             written.put(path, source);
         }
-        // Compiled even when the check refused something, so that every error is reported at once:
-        // compiling generates and compiles Java; it runs none of it.
         KieBuilder builder = kieServices.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
-        List<CompileError> errors = new ArrayList<>(checked.errors());
+        List<CompileError> errors = new ArrayList<>();
         List<Message> messages = builder.getResults().getMessages(Message.Level.ERROR);
         GeneratedCodeErrors generated = new GeneratedCodeErrors(messages, checked.sources());
         for (Message m : messages) {
