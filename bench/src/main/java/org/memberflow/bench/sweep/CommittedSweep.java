@@ -2,10 +2,10 @@ package org.memberflow.bench.sweep;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,7 +25,8 @@ final class CommittedSweep {
     private CommittedSweep() {
     }
 
-    static void await(String bootstrapServers, String applicationId, String job, LocalDate day, int tasks,
+    /** Returns the members the sweep went through, summed over the tasks' committed cursors. */
+    static long await(String bootstrapServers, String applicationId, String job, LocalDate day, int tasks,
             Duration limit) {
         String changelog = applicationId + "-" + EngineStores.SWEEPS + "-changelog";
         Properties p = new Properties();
@@ -33,7 +34,7 @@ final class CommittedSweep {
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         JsonSerde<SweepCursor> serde = new JsonSerde<>(SweepCursor.class);
-        Set<Integer> done = new HashSet<>();
+        Map<Integer, Long> done = new HashMap<>();
         long deadline = System.nanoTime() + limit.toNanos();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
@@ -49,10 +50,11 @@ final class CommittedSweep {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
                     SweepCursor c = r.value() == null ? null : serde.deserializer().deserialize(changelog, r.value());
                     if (c != null && c.job().equals(job) && c.date().equals(day) && c.done()) {
-                        done.add(r.partition());
+                        done.put(r.partition(), c.members());
                     }
                 }
             }
         }
+        return done.values().stream().mapToLong(Long::longValue).sum();
     }
 }

@@ -16,7 +16,6 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -48,7 +47,6 @@ import org.memberflow.engine.segment.BreakpointsRecord;
 import org.memberflow.engine.topology.EngineOptions;
 import org.memberflow.engine.topology.EngineStores;
 import org.memberflow.engine.topology.EngineTopology;
-import org.memberflow.engine.topology.SweepCursor;
 import org.memberflow.rules.fact.MemberEvent;
 import org.memberflow.rules.session.BuiltInRuleSet;
 import org.memberflow.rules.session.RuleRunner;
@@ -119,8 +117,8 @@ public final class SweepBench {
                 double restoreSeconds = restore.seconds();
                 System.err.printf("restored %,d members in %.1f s%n", members, restoreSeconds);
 
-                Sweep first = sweep(broker, streams, changelog, today.minusDays(1), limit);
-                Sweep daily = sweep(broker, streams, changelog, today, limit);
+                Sweep first = sweep(broker, changelog, today.minusDays(1), limit);
+                Sweep daily = sweep(broker, changelog, today, limit);
                 Map<String, Long> engineCounts = engineCounts(streams);
                 streams.close(Duration.ofSeconds(30));
 
@@ -210,7 +208,7 @@ public final class SweepBench {
     }
 
     /** Sends the tick of {@code day}, waits for every task's sweep, counts what it sent and wrote. */
-    private static Sweep sweep(BenchBroker broker, KafkaStreams streams, String changelog, LocalDate day,
+    private static Sweep sweep(BenchBroker broker, String changelog, LocalDate day,
             Duration limit) throws Exception {
         try (CommittedRecords snapshots = new CommittedRecords(broker.bootstrapServers(), Topics.MEMBER_SNAPSHOTS.name());
                 CommittedRecords states = new CommittedRecords(broker.bootstrapServers(), changelog)) {
@@ -218,10 +216,8 @@ public final class SweepBench {
             var statesMark = states.mark();
             Measurement time = Measurement.start();
             tick(broker, day);
-            long swept = awaitSweep(streams, day, limit);
             // Done in the store is not yet committed: wait for the cursors' committed transaction.
-            CommittedSweep.await(broker.bootstrapServers(), APP_ID, JOB, day, broker.partitions(), limit);
-            snapshots.awaitCommitted();
+            long swept = CommittedSweep.await(broker.bootstrapServers(), APP_ID, JOB, day, broker.partitions(), limit);
             double seconds = time.seconds();
             double cpu = time.cpuSeconds();
             Sweep sweep = new Sweep(day, seconds, cpu, swept, snapshots.countSince(snapshotsMark),
@@ -239,35 +235,6 @@ public final class SweepBench {
                 producer.send(new ProducerRecord<>(Topics.ENGINE_CLOCK.name(), p, JOB, tick)).get();
             }
         }
-    }
-
-    /** Waits until every task's cursor of this sweep is done; returns the members it swept. */
-    private static long awaitSweep(KafkaStreams streams, LocalDate today, Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            long done = 0;
-            long swept = 0;
-            try {
-                ReadOnlyKeyValueStore<String, SweepCursor> sweeps = streams.store(StoreQueryParameters
-                        .fromNameAndType(EngineStores.SWEEPS, QueryableStoreTypes.<String, SweepCursor>keyValueStore()));
-                try (KeyValueIterator<String, SweepCursor> it = sweeps.all()) {
-                    while (it.hasNext()) {
-                        SweepCursor c = it.next().value;
-                        if (c.job().equals(JOB) && c.date().equals(today) && c.done()) {
-                            done++;
-                            swept += c.members();
-                        }
-                    }
-                }
-            } catch (org.apache.kafka.streams.errors.InvalidStateStoreException e) {
-                // rebalancing or not yet running: ask again
-            }
-            if (done == 3) {
-                return swept;
-            }
-            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
-        }
-        throw new IllegalStateException("the sweep did not finish within " + limit);
     }
 
     /** Members per class after the sweep, read from member-state by an interactive query. */

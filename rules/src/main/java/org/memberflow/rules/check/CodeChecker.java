@@ -184,10 +184,11 @@ final class CodeChecker {
 
     /** A scale argument (setScale, divide with a scale, valueOf with a scale) must be a small literal. */
     private void scale(Node call, String method) {
-        Integer at = Vocabulary.SCALE_ARGUMENT.get(method);
+        Vocabulary.ScaleArgument scale = Vocabulary.SCALE_ARGUMENTS.get(method);
         List<Expression> args = call instanceof MethodCallExpr m ? m.getArguments() : List.of();
-        boolean scaled = at != null && (method.equals("setScale") ? !args.isEmpty() : args.size() > at + (method.equals("divide") ? 1 : 0));
-        if (scaled && !(args.get(at) instanceof IntegerLiteralExpr scale && scale.asNumber().longValue() <= Vocabulary.MAX_SCALE)) {
+        if (scale != null && args.size() >= scale.arguments()
+                && !(args.get(scale.index()) instanceof IntegerLiteralExpr literal
+                && literal.asNumber().longValue() <= Vocabulary.MAX_SCALE)) {
             refuse(call, "`" + method + "` takes a literal scale of at most " + Vocabulary.MAX_SCALE);
         }
     }

@@ -14,10 +14,6 @@ public enum RuleFileKind {
         this.suffix = suffix;
     }
 
-    public String suffix() {
-        return suffix;
-    }
-
     public static Optional<RuleFileKind> of(String path) {
         for (RuleFileKind kind : values()) {
             if (path.endsWith(kind.suffix)) {

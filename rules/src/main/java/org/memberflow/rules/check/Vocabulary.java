@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.memberflow.rules.decision.ActionType;
@@ -78,11 +79,19 @@ public final class Vocabulary {
             // read system properties
             "getInteger", "getLong", "getBoolean", "TYPE");
 
-    /** Methods whose argument at this index is a scale (digits to build): only a literal up to {@link #MAX_SCALE}. */
-    static final Map<String, Integer> SCALE_ARGUMENT = Map.of("setScale", 0, "divide", 1, "valueOf", 1);
+    /**
+     * Where a method takes a scale (digits to build), which must be a literal up to
+     * {@link #MAX_SCALE}: the argument's index, in calls with at least so many arguments
+     * ({@code divide(d, mode)} has none; {@code divide(d, scale, mode)} has one).
+     */
+    record ScaleArgument(int index, int arguments) {
+    }
+
+    static final Map<String, ScaleArgument> SCALE_ARGUMENTS = Map.of("setScale", new ScaleArgument(0, 1),
+            "divide", new ScaleArgument(1, 3), "valueOf", new ScaleArgument(1, 2));
 
     /** Names safe to paste into generated Java: rule names, agenda groups and the like. */
-    static final java.util.regex.Pattern SAFE_NAME = java.util.regex.Pattern.compile("[\\p{L}\\p{N} _.,:()'!?&+#%-]{1,120}");
+    static final Pattern SAFE_NAME = Pattern.compile("[\\p{L}\\p{N} _.,:()'!?&+#%-]{1,120}");
 
     /** A scale is money's rounding, but a huge scale is a huge number: only a literal up to this. */
     static final int MAX_SCALE = 10;

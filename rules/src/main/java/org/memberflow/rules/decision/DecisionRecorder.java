@@ -9,7 +9,6 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
  */
 public final class DecisionRecorder extends DefaultAgendaEventListener {
     private final Decisions decisions = new Decisions();
-    private String firing = "";
 
     public Decisions decisions() {
         return decisions;
@@ -17,12 +16,11 @@ public final class DecisionRecorder extends DefaultAgendaEventListener {
 
     /** The rule whose consequence runs (or ran last): the one to blame when a consequence throws. */
     public String firing() {
-        return firing;
+        return decisions.currentRule();
     }
 
     @Override
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
-        firing = event.getMatch().getRule().getName();
-        decisions.enterRule(firing);
+        decisions.enterRule(event.getMatch().getRule().getName());
     }
 }

@@ -45,6 +45,10 @@ public final class Decisions {
         currentRule = ruleName;
     }
 
+    String currentRule() {
+        return currentRule;
+    }
+
     private void record(ActionType type, String campaignId, String periodKey, Map<String, String> params) {
         recorded.add(new Decision(type, campaignId, periodKey, params, currentRule));
     }

@@ -21,10 +21,6 @@ public final class ActiveRules implements Rules {
         current = Objects.requireNonNull(next, "next");
     }
 
-    public RuleRunner current() {
-        return current;
-    }
-
     @Override
     public RuleOutcome evaluate(Collection<?> facts) {
         return current.evaluate(facts);

@@ -22,6 +22,7 @@ public final class RuleRunner implements Rules {
 
     private final CompiledRuleSet ruleSet;
     private final int maxFirings;
+    private final String version;
 
     public RuleRunner(CompiledRuleSet ruleSet, int maxFirings) {
         if (maxFirings < 1) {
@@ -29,6 +30,7 @@ public final class RuleRunner implements Rules {
         }
         this.ruleSet = ruleSet;
         this.maxFirings = maxFirings;
+        this.version = ruleSet.name() + ":" + ruleSet.version();
     }
 
     public CompiledRuleSet ruleSet() {
@@ -37,7 +39,7 @@ public final class RuleRunner implements Rules {
 
     @Override
     public String version() {
-        return ruleSet.name() + ":" + ruleSet.version();
+        return version;
     }
 
     @Override
