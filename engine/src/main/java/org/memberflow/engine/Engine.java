@@ -4,19 +4,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.memberflow.engine.member.MemberState;
 import org.memberflow.engine.topology.EngineOptions;
 import org.memberflow.engine.topology.EngineStores;
 import org.memberflow.engine.topology.EngineTopology;
 import org.memberflow.engine.topology.SweepCursor;
 import org.memberflow.rules.session.Rules;
+import org.memberflow.segments.Breakpoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,10 +31,12 @@ import org.slf4j.LoggerFactory;
 public final class Engine implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Engine.class);
     private final KafkaStreams streams;
+    private final Breakpoints defaultBreakpoints;
 
     public Engine(EngineSettings settings, Rules rules, EngineOptions options, Clock clock) {
         StreamsBuilder builder = EngineTopology.build(new StreamsBuilder(), rules, options, clock);
         this.streams = new KafkaStreams(builder.build(), settings.toStreamsProperties(options.clockMode()));
+        this.defaultBreakpoints = options.defaultBreakpoints();
         // A failed stream thread (a broker hiccup, a fenced producer) is replaced, not left dead:
         // its tasks restart from the last committed transaction.
         streams.setUncaughtExceptionHandler(e -> {
@@ -58,6 +67,64 @@ public final class Engine implements AutoCloseable {
             return List.of();
         }
         return cursors;
+    }
+
+    /**
+     * A member's state from this instance's stores (interactive query); empty when the member is
+     * unknown, lives on another instance, or the store cannot be queried now (rebalancing).
+     */
+    public Optional<MemberState> memberState(String memberId) {
+        try {
+            return Optional.ofNullable(members().get(memberId));
+        } catch (InvalidStateStoreException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A uniform random sample of up to {@code n} members of this instance's stores, for
+     * simulating a rule set on real members. Reads every member once (reservoir sampling):
+     * about a second per million members.
+     */
+    public List<Map.Entry<String, MemberState>> sampleMembers(int n, Random random) {
+        List<Map.Entry<String, MemberState>> sample = new ArrayList<>(n);
+        long seen = 0;
+        try (KeyValueIterator<String, MemberState> it = members().all()) {
+            while (it.hasNext()) {
+                KeyValue<String, MemberState> kv = it.next();
+                seen++;
+                if (sample.size() < n) {
+                    sample.add(Map.entry(kv.key, kv.value));
+                } else {
+                    long slot = (long) (random.nextDouble() * seen);
+                    if (slot < n) {
+                        sample.set((int) slot, Map.entry(kv.key, kv.value));
+                    }
+                }
+            }
+        } catch (InvalidStateStoreException e) {
+            return List.of();
+        }
+        return sample;
+    }
+
+    /** The RFM breakpoints the engine classifies a brand's members with. */
+    public Breakpoints breakpoints(String brandId) {
+        try {
+            byte[] raw = streams.store(StoreQueryParameters.fromNameAndType(EngineStores.RFM_BREAKPOINTS,
+                    QueryableStoreTypes.<String, byte[]>keyValueStore())).get(brandId);
+            if (raw != null) {
+                return Topics.RFM_BREAKPOINTS.valueSerde().deserializer().deserialize(null, raw).toBreakpoints();
+            }
+        } catch (InvalidStateStoreException e) {
+            // not queryable now: the defaults, as the engine itself uses before any are published
+        }
+        return defaultBreakpoints;
+    }
+
+    private ReadOnlyKeyValueStore<String, MemberState> members() {
+        return streams.store(StoreQueryParameters.fromNameAndType(EngineStores.MEMBER_STATE,
+                QueryableStoreTypes.<String, MemberState>keyValueStore()));
     }
 
     /**

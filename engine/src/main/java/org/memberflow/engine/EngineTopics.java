@@ -20,6 +20,12 @@ public final class EngineTopics {
     private static final Map<String, String> COMPACTED = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
             TopicConfig.CLEANUP_POLICY_COMPACT);
 
+    /** A record holds a whole rule set: up to 16 MiB of files, base64 in JSON. */
+    public static final int RULE_SET_MAX_BYTES = 24 * 1024 * 1024;
+    private static final Map<String, String> RULE_SETS = Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+            TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(RULE_SET_MAX_BYTES));
+
     private EngineTopics() {
     }
 
@@ -31,7 +37,8 @@ public final class EngineTopics {
                 topic(Topics.CAMPAIGN_ACTIONS.name(), partitions, replicationFactor, KEEP_FOREVER),
                 topic(Topics.MEMBER_SEGMENTS.name(), partitions, replicationFactor, COMPACTED),
                 topic(Topics.MEMBER_SNAPSHOTS.name(), partitions, replicationFactor, COMPACTED),
-                topic(Topics.RFM_BREAKPOINTS.name(), 1, replicationFactor, COMPACTED));
+                topic(Topics.RFM_BREAKPOINTS.name(), 1, replicationFactor, COMPACTED),
+                topic(Topics.RULE_SETS.name(), 1, replicationFactor, RULE_SETS));
     }
 
     private static NewTopic topic(String name, int partitions, short replicationFactor, Map<String, String> configs) {

@@ -9,6 +9,7 @@ import org.memberflow.engine.segment.BreakpointsRecord;
 import org.memberflow.engine.segment.MemberSnapshot;
 import org.memberflow.engine.segment.MemberSnapshotSerde;
 import org.memberflow.engine.segment.SegmentChange;
+import org.memberflow.engine.ruleset.RuleSetRecord;
 
 /** The one place that binds each topic name to its serdes. */
 public final class Topics {
@@ -33,6 +34,9 @@ public final class Topics {
     /** RFM breakpoints and means, compacted, key = brandId. */
     public static final Topic<String, BreakpointsRecord> RFM_BREAKPOINTS =
             new Topic<>("rfm-breakpoints", Serdes.String(), new JsonSerde<>(BreakpointsRecord.class));
+    /** The active rule set with its files, compacted, one key ({@link RuleSetRecord#KEY}). */
+    public static final Topic<String, RuleSetRecord> RULE_SETS =
+            new Topic<>("rule-sets", Serdes.String(), new JsonSerde<>(RuleSetRecord.class));
 
     private Topics() {
     }

@@ -7,8 +7,11 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.memberflow.engine.Engine;
 import org.memberflow.engine.EngineSettings;
 import org.memberflow.engine.EngineTopics;
+import org.memberflow.engine.ruleset.RuleSetActivator;
+import org.memberflow.engine.ruleset.RuleSetFeed;
 import org.memberflow.rules.session.ActiveRules;
 import org.memberflow.rules.session.BuiltInRuleSet;
+import org.memberflow.rules.session.RuleFile;
 import org.memberflow.rules.session.RuleRunner;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -38,13 +41,26 @@ class EngineConfiguration {
         return new ActiveRules(new RuleRunner(BuiltInRuleSet.compile(), props.maxRuleFirings()));
     }
 
+    /** Compiles each rule set published on rule-sets and swaps it in; says when one fails. */
     @Bean
-    EngineLifecycle engineLifecycle(EngineProperties props, ActiveRules rules, Clock clock,
+    RuleSetActivator ruleSetActivator(ActiveRules rules, EngineProperties props, Clock clock) {
+        return new RuleSetActivator(rules, RuleFile.checksum(BuiltInRuleSet.files()), props.maxRuleFirings(), clock);
+    }
+
+    /** The engine; started and stopped by {@link EngineLifecycle}, not by the context. */
+    @Bean(destroyMethod = "")
+    Engine memberFlowEngine(EngineProperties props, ActiveRules rules, Clock clock,
             @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
             @Value("${memberflow.data-dir}") Path dataDir) {
         EngineSettings settings = new EngineSettings(bootstrapServers, props.applicationId(),
                 dataDir.toAbsolutePath().resolve("streams"), props.replicationFactor(), props.streamThreads(),
                 props.commitInterval(), Map.of());
-        return new EngineLifecycle(new Engine(settings, rules, props.options(), clock));
+        return new Engine(settings, rules, props.options(), clock);
+    }
+
+    @Bean
+    EngineLifecycle engineLifecycle(Engine engine, RuleSetActivator activator,
+            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+        return new EngineLifecycle(new RuleSetFeed(bootstrapServers, activator), engine);
     }
 }

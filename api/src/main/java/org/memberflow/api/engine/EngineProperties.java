@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sweepBudget how long a slice may take at most: what events wait at worst during a sweep
  */
 @ConfigurationProperties("memberflow.engine")
-record EngineProperties(String applicationId, int partitions, int replicationFactor, int streamThreads,
+public record EngineProperties(String applicationId, int partitions, int replicationFactor, int streamThreads,
         Duration commitInterval,
         int maxRuleFirings, ClockMode clockMode, int windowDays, Duration sweepInterval, int sweepChunk,
         Duration sweepBudget) {

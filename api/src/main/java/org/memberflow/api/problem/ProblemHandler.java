@@ -4,6 +4,10 @@ import java.util.List;
 import org.memberflow.api.event.EventsNotStoredException;
 import org.memberflow.api.event.FieldError;
 import org.memberflow.api.event.InvalidEventsException;
+import org.memberflow.api.ruleset.RuleSetNotPublishedException;
+import org.memberflow.rules.session.CompileError;
+import org.memberflow.rules.session.RuleFailedException;
+import org.memberflow.rules.session.RuleSetRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -29,6 +33,34 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail invalidParameter(InvalidParameterException e) {
         return Problems.invalid("invalid-parameter", "A parameter is out of range",
                 List.of(new FieldError(e.parameter(), e.getMessage())));
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ProblemDetail invalidRequest(InvalidRequestException e) {
+        return Problems.invalid("invalid-request", "The request has invalid fields", e.errors());
+    }
+
+    @ExceptionHandler(RuleSetRejectedException.class)
+    ProblemDetail ruleSetRejected(RuleSetRejectedException e) {
+        List<CompileError> errors = e.errors();
+        String detail = errors.get(0) + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "");
+        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "rule-set-rejected",
+                "The rule set does not compile or breaks the safety rules", detail);
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    /** A rule that throws or loops while simulating or explaining: the rule set's fault, named. */
+    @ExceptionHandler(RuleFailedException.class)
+    ProblemDetail ruleFailed(RuleFailedException e) {
+        return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "rule-failed", "A rule failed", e.getMessage());
+    }
+
+    @ExceptionHandler(RuleSetNotPublishedException.class)
+    ProblemDetail ruleSetNotPublished(RuleSetNotPublishedException e) {
+        log.warn("rule set not published: {}", e.getMessage());
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "rule-set-not-published",
+                "The activation could not be published", "Kafka did not acknowledge the rule set; nothing changed, retry");
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -19,6 +19,8 @@ import org.memberflow.rules.session.RuleFile;
 public final class RuleSetChecker {
     public static final int MAX_FILES = 100;
     public static final int MAX_DRL_BYTES = 1024 * 1024;
+    /** All files together: a rule set travels whole in one record of the topic rule-sets. */
+    public static final int MAX_TOTAL_BYTES = 16 * 1024 * 1024;
 
     /**
      * The files that parsed, as DRL, and everything wrong with all of them; the set may run only
@@ -39,6 +41,12 @@ public final class RuleSetChecker {
         if (files.size() > MAX_FILES) {
             errors.add(new CompileError("", 0, 0, "a rule set may have at most " + MAX_FILES + " files; this one has "
                     + files.size()));
+            return new Checked(sources, errors);
+        }
+        long total = files.stream().mapToLong(f -> f.content().length).sum();
+        if (total > MAX_TOTAL_BYTES) {
+            errors.add(new CompileError("", 0, 0, "a rule set may be at most " + MAX_TOTAL_BYTES / (1024 * 1024)
+                    + " MiB in all; this one is " + total / 1024 + " KiB"));
             return new Checked(sources, errors);
         }
         Set<String> paths = new HashSet<>();

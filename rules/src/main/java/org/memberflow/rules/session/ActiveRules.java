@@ -21,6 +21,11 @@ public final class ActiveRules implements Rules {
         current = Objects.requireNonNull(next, "next");
     }
 
+    /** The runner of the active set, for comparing it with another (simulation). */
+    public RuleRunner runner() {
+        return current;
+    }
+
     @Override
     public RuleOutcome evaluate(Collection<?> facts) {
         return current.evaluate(facts);

@@ -1,6 +1,7 @@
 package org.memberflow.rules.session;
 
 import java.util.Collection;
+import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.memberflow.rules.decision.DecisionRecorder;
 
@@ -44,11 +45,23 @@ public final class RuleRunner implements Rules {
 
     @Override
     public RuleOutcome evaluate(Collection<?> facts) {
+        return evaluate(facts, null);
+    }
+
+    /**
+     * Evaluates as {@link #evaluate(Collection)} does, with {@code listener} watching the agenda
+     * (which rules matched, fired, were cancelled): for simulating and explaining, not for the
+     * engine's hot path.
+     */
+    public RuleOutcome evaluate(Collection<?> facts, AgendaEventListener listener) {
         DecisionRecorder recorder = new DecisionRecorder();
         KieSession session = ruleSet.kieBase().newKieSession();
         try {
             session.setGlobal(DECISIONS_GLOBAL, recorder.decisions());
             session.addEventListener(recorder);
+            if (listener != null) {
+                session.addEventListener(listener);
+            }
             facts.forEach(session::insert);
             // One more than allowed, so that reaching the limit is told apart from stopping at it.
             int fired;

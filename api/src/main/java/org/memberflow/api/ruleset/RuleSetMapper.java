@@ -1,0 +1,46 @@
+package org.memberflow.api.ruleset;
+
+import java.time.Instant;
+import java.util.List;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.memberflow.rules.session.RuleFile;
+
+/** MyBatis mapper of the rule-set catalogue; SQL in resources/mapper/RuleSetMapper.xml. */
+@Mapper
+interface RuleSetMapper {
+    /** The next version number, holding a lock on the versions until the transaction ends. */
+    int lockNextVersion();
+
+    /** The active version's row, locked until the transaction ends; null when there is none. */
+    Integer lockActive();
+
+    void insertVersion(@Param("v") RuleSetVersion version);
+
+    void insertFile(@Param("version") int version, @Param("file") RuleFile file);
+
+    void insertAudit(@Param("version") int version, @Param("action") String action, @Param("actor") String actor,
+            @Param("detail") String detail, @Param("at") Instant at);
+
+    int retireActive();
+
+    int markActive(@Param("version") int version, @Param("at") Instant at);
+
+    RuleSetVersion findVersion(@Param("version") int version);
+
+    RuleSetVersion findActive();
+
+    /** The version that was active before the current one: the retired one activated last. */
+    RuleSetVersion findPreviouslyActive();
+
+    /** The latest version of this name with exactly these files, if any. */
+    RuleSetVersion findByChecksum(@Param("name") String name, @Param("checksum") String checksum);
+
+    List<RuleSetVersion> findPage(@Param("offset") int offset, @Param("limit") int limit);
+
+    int count();
+
+    List<RuleFile> findFiles(@Param("version") int version);
+
+    List<RuleSetAudit> findAudit(@Param("offset") int offset, @Param("limit") int limit);
+}

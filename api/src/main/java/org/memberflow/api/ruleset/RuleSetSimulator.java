@@ -1,0 +1,183 @@
+package org.memberflow.api.ruleset;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.memberflow.api.engine.EngineProperties;
+import org.memberflow.api.event.FieldError;
+import org.memberflow.api.problem.InvalidRequestException;
+import org.memberflow.engine.Engine;
+import org.memberflow.engine.event.EventReader;
+import org.memberflow.engine.event.InvalidEventException;
+import org.memberflow.engine.member.EventFolder;
+import org.memberflow.engine.member.MemberState;
+import org.memberflow.engine.simulate.SimulatedMember;
+import org.memberflow.engine.simulate.Simulation;
+import org.memberflow.engine.simulate.Simulator;
+import org.memberflow.rules.fact.MemberEvent;
+import org.memberflow.rules.fact.Tick;
+import org.memberflow.rules.session.ActiveRules;
+import org.memberflow.rules.session.RuleRunner;
+import org.memberflow.rules.session.RuleSetCompiler;
+import org.memberflow.rules.session.RuleSetRejectedException;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Simulates a stored version against the active one: on real members (by id, or a random sample,
+ * read from the engine's state stores), and on members described in the request by their history
+ * and the events to play. Nothing is emitted or stored.
+ */
+@Service
+class RuleSetSimulator {
+    static final int MAX_SAMPLE = 10_000;
+    static final int MAX_MEMBERS = 1_000;
+    static final int MAX_EVENTS_PER_MEMBER = 1_000;
+    static final String DEFAULT_JOB = "daily";
+    private final EventReader reader = new EventReader();
+    private final RuleSetCatalog catalog;
+    private final ActiveRules activeRules;
+    private final Engine engine;
+    private final EngineProperties props;
+    private final Clock clock;
+
+    RuleSetSimulator(RuleSetCatalog catalog, ActiveRules activeRules, Engine engine, EngineProperties props,
+            Clock clock) {
+        this.catalog = catalog;
+        this.activeRules = activeRules;
+        this.engine = engine;
+        this.props = props;
+        this.clock = clock;
+    }
+
+    /** The request: any mix of a sample, real member ids and described members. */
+    record Request(Integer sample, List<String> memberIds, List<Described> members, TickJson tick) {
+    }
+
+    /** A member described by their past ({@code history}, folded in without rules) and what to play. */
+    record Described(String memberId, List<JsonNode> history, List<JsonNode> events) {
+    }
+
+    record TickJson(String job, LocalDate date) {
+    }
+
+    Simulation simulate(int version, Request request) throws RuleSetRejectedException {
+        if (request == null) {
+            throw new InvalidRequestException("", "the body must be a JSON object");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        List<SimulatedMember> members = members(request, errors);
+        Tick tick = tick(request.tick(), errors);
+        if (errors.isEmpty() && members.isEmpty()) {
+            errors.add(new FieldError("", "name members to simulate: sample, memberIds or members"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        RuleSetVersion draft = catalog.get(version);
+        RuleRunner draftRunner = new RuleRunner(new RuleSetCompiler().compile(draft.name(), Integer.toString(version),
+                catalog.files(version)), props.maxRuleFirings());
+        Simulator simulator = new Simulator(props.windowDays(), props.clockMode(), engine::breakpoints);
+        return simulator.run(draftRunner, activeRules.runner(), members, tick, clock.instant());
+    }
+
+    private List<SimulatedMember> members(Request request, List<FieldError> errors) {
+        List<SimulatedMember> members = new ArrayList<>();
+        if (request.sample() != null) {
+            if (request.sample() < 1 || request.sample() > MAX_SAMPLE) {
+                errors.add(new FieldError("/sample", "must be between 1 and " + MAX_SAMPLE));
+            } else {
+                for (Map.Entry<String, MemberState> m : engine.sampleMembers(request.sample(), new Random())) {
+                    members.add(new SimulatedMember(m.getKey(), m.getValue(), List.of()));
+                }
+            }
+        }
+        List<String> ids = request.memberIds() == null ? List.of() : request.memberIds();
+        List<Described> described = request.members() == null ? List.of() : request.members();
+        if (ids.size() + described.size() > MAX_MEMBERS) {
+            errors.add(new FieldError("", "at most " + MAX_MEMBERS + " memberIds and members together"));
+            return members;
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            MemberState state = id == null ? null : engine.memberState(id).orElse(null);
+            if (state == null) {
+                errors.add(new FieldError("/memberIds/" + i, "no member " + id + " on this instance"));
+            } else {
+                members.add(new SimulatedMember(id, state, List.of()));
+            }
+        }
+        for (int i = 0; i < described.size(); i++) {
+            SimulatedMember m = described(described.get(i), "/members/" + i, errors);
+            if (m != null) {
+                members.add(m);
+            }
+        }
+        return members;
+    }
+
+    private SimulatedMember described(Described d, String at, List<FieldError> errors) {
+        if (d == null || d.memberId() == null || d.memberId().isBlank()) {
+            errors.add(new FieldError(at + "/memberId", "is required"));
+            return null;
+        }
+        List<MemberEvent> history = events(d.history(), d.memberId(), at + "/history", errors);
+        List<MemberEvent> events = events(d.events(), d.memberId(), at + "/events", errors);
+        if (history == null || events == null) {
+            return null;
+        }
+        MemberState state = null;
+        for (MemberEvent e : history) {
+            if (state == null) {
+                state = MemberState.newMember(e.getBrandId());
+            }
+            state.recordSeen(e.getEventId());
+            EventFolder.apply(state, e);
+        }
+        if (state == null && events.isEmpty()) {
+            errors.add(new FieldError(at, "needs a history or events"));
+            return null;
+        }
+        return new SimulatedMember(d.memberId(), state, events);
+    }
+
+    /** The events, checked as the engine checks them; null when any is bad (each one named). */
+    private List<MemberEvent> events(List<JsonNode> nodes, String memberId, String at, List<FieldError> errors) {
+        List<MemberEvent> events = new ArrayList<>();
+        if (nodes == null) {
+            return events;
+        }
+        if (nodes.size() > MAX_EVENTS_PER_MEMBER) {
+            errors.add(new FieldError(at, "at most " + MAX_EVENTS_PER_MEMBER + " events"));
+            return null;
+        }
+        boolean ok = true;
+        for (int i = 0; i < nodes.size(); i++) {
+            try {
+                MemberEvent e = reader.read(reader.write(nodes.get(i)));
+                if (!e.getMemberId().equals(memberId)) {
+                    throw new InvalidEventException("/memberId", "must be the member's id, " + memberId);
+                }
+                events.add(e);
+            } catch (InvalidEventException e) {
+                errors.add(new FieldError(at + "/" + i + e.field(), e.reason()));
+                ok = false;
+            }
+        }
+        return ok ? events : null;
+    }
+
+    private Tick tick(TickJson json, List<FieldError> errors) {
+        String job = json == null || json.job() == null ? DEFAULT_JOB : json.job();
+        if (!job.matches("[a-z0-9-]{1,32}")) {
+            errors.add(new FieldError("/tick/job", "is 1 to 32 of a-z, 0-9 and '-'"));
+        }
+        LocalDate date = json == null || json.date() == null ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
+                : json.date();
+        return new Tick(job, date);
+    }
+}

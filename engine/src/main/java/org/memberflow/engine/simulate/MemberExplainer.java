@@ -1,0 +1,114 @@
+package org.memberflow.engine.simulate;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.memberflow.engine.action.CampaignAction;
+import org.memberflow.engine.member.EventFolder;
+import org.memberflow.engine.member.Evaluation;
+import org.memberflow.engine.member.MemberEvaluator;
+import org.memberflow.engine.member.MemberState;
+import org.memberflow.engine.member.MemberStateSerde;
+import org.memberflow.rules.decision.Decision;
+import org.memberflow.rules.explain.RuleProbes;
+import org.memberflow.rules.fact.MemberEvent;
+import org.memberflow.rules.fact.Tick;
+import org.memberflow.rules.session.RuleOutcome;
+import org.memberflow.rules.session.RuleRunner;
+import org.memberflow.rules.session.Rules;
+import org.memberflow.segments.Breakpoints;
+
+/**
+ * Explains one member: evaluates a copy of their state (with the event folded in, or woken by a
+ * tick) the way the engine does, watching which rules fire, then asks the {@link RuleProbes} why
+ * the others did not. The member's real state is not changed.
+ */
+public final class MemberExplainer {
+    private final MemberStateSerde copier = new MemberStateSerde();
+    private final int windowDays;
+
+    public MemberExplainer(int windowDays) {
+        this.windowDays = windowDays;
+    }
+
+    /**
+     * @param state the member's state, or null for a member the event registers
+     * @param event the event to explain, or null to explain a tick
+     */
+    public Explanation explain(RuleRunner runner, RuleProbes probes, String memberId, MemberState state,
+            MemberEvent event, Tick tick, Instant now, Breakpoints breakpoints) {
+        MemberState copy = state == null ? MemberState.newMember(event.getBrandId()) : copier.read(copier.write(state));
+        if (event != null && !copy.hasSeen(event.getEventId())) {
+            copy.recordSeen(event.getEventId());
+            EventFolder.apply(copy, event);
+        }
+        Watched watched = new Watched(runner);
+        Evaluation evaluation = new MemberEvaluator(watched, windowDays).evaluate(memberId, copy, event,
+                event == null ? tick : null, now, breakpoints);
+
+        Set<String> taken = new HashSet<>();
+        for (CampaignAction a : evaluation.actions()) {
+            taken.add(a.campaignId() + "/" + a.periodKey());
+        }
+        Map<String, List<String>> decided = new TreeMap<>();
+        Map<String, List<String>> dropped = new TreeMap<>();
+        for (Decision d : watched.outcome.decisions()) {
+            String key = d.campaignId() + "/" + d.periodKey();
+            String text = key + " " + d.type() + " " + new TreeMap<>(d.params());
+            decided.computeIfAbsent(d.rule(), r -> new ArrayList<>()).add(text);
+            if (!taken.remove(key)) {
+                dropped.computeIfAbsent(d.rule(), r -> new ArrayList<>()).add(text);
+            }
+        }
+        Set<String> allRules = new TreeSet<>();
+        runner.ruleSet().kieBase().getKiePackages().forEach(p -> p.getRules().forEach(r -> allRules.add(r.getName())));
+        List<String> notFired = allRules.stream().filter(r -> !watched.fired.containsKey(r)).toList();
+        Map<String, String> whyNot = probes.whyNot(watched.facts, notFired);
+
+        List<Explanation.RuleReport> reports = new ArrayList<>();
+        for (String rule : allRules) {
+            reports.add(new Explanation.RuleReport(rule, watched.fired.getOrDefault(rule, 0),
+                    decided.getOrDefault(rule, List.of()), dropped.getOrDefault(rule, List.of()), whyNot.get(rule)));
+        }
+        List<Explanation.Fact> facts = watched.facts.stream()
+                .map(f -> new Explanation.Fact(f.getClass().getSimpleName(), f)).toList();
+        return new Explanation(memberId, runner.version(), facts, reports);
+    }
+
+    /** The runner, keeping the facts it was given, the outcome, and the firings per rule. */
+    private static final class Watched implements Rules {
+        private final RuleRunner runner;
+        private final Map<String, Integer> fired = new TreeMap<>();
+        private List<Object> facts = List.of();
+        private RuleOutcome outcome;
+
+        Watched(RuleRunner runner) {
+            this.runner = runner;
+        }
+
+        @Override
+        public RuleOutcome evaluate(Collection<?> given) {
+            facts = List.copyOf(given);
+            outcome = runner.evaluate(given, new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    fired.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
+                }
+            });
+            return outcome;
+        }
+
+        @Override
+        public String version() {
+            return runner.version();
+        }
+    }
+}
