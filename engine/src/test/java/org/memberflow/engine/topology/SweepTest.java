@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.memberflow.engine.action.CampaignAction;
@@ -69,7 +70,13 @@ class SweepTest {
         SweepCursor second = engine.sweep("inactivity", LocalDate.of(2026, 4, 30));
         assertThat(second.done()).isTrue();
         assertThat(second.members()).isEqualTo(7);
-        assertThat(engine.drainActions()).extracting(CampaignAction::memberId).containsExactly("m35");
+        // 30 days for m35: the first churn-recall stage; 60 days for the others: the second stage
+        List<CampaignAction> actions = engine.drainActions();
+        assertThat(actions).filteredOn(a -> a.campaignId().equals("churn-recall")).extracting(CampaignAction::memberId)
+                .containsExactly("m35");
+        assertThat(actions).filteredOn(a -> a.campaignId().equals("churn-recall-60"))
+                .extracting(CampaignAction::memberId).containsExactlyInAnyOrder("m0", "m1", "m2", "m3", "m4", "m5");
+        assertThat(actions).hasSize(7);
     }
 
     @Test

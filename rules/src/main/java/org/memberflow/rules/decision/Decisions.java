@@ -1,8 +1,10 @@
 package org.memberflow.rules.decision;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The decision API: the only thing a rule's consequence may change. Bound in every session as the
@@ -18,6 +20,15 @@ public final class Decisions {
     /** Ask the coupon service to issue a coupon from {@code couponTemplate}. */
     public void issueCoupon(String campaignId, String periodKey, String couponTemplate) {
         record(ActionType.ISSUE_COUPON, campaignId, periodKey, Map.of("couponTemplate", couponTemplate));
+    }
+
+    /**
+     * Ask the coupon service to issue a coupon from {@code couponTemplate} worth {@code value} yuan
+     * (the param {@code couponValue}, written plainly: {@code 50.00}, never {@code 5E+1}).
+     */
+    public void issueCoupon(String campaignId, String periodKey, String couponTemplate, BigDecimal value) {
+        record(ActionType.ISSUE_COUPON, campaignId, periodKey,
+                Map.of("couponTemplate", couponTemplate, "couponValue", Objects.requireNonNull(value, "value").toPlainString()));
     }
 
     /** Ask the message sender to send the message {@code messageTemplate}. */

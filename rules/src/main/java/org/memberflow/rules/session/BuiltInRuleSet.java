@@ -11,8 +11,8 @@ public final class BuiltInRuleSet {
     public static final String NAME = "built-in";
     public static final String VERSION = "1";
     private static final String FOLDER = "org/memberflow/rules/builtin/";
-    private static final List<String> FILES =
-            List.of("welcome.drl", "birthday.drl", "churn-recall.drl", "points-expiry.drl", "rfm-class-change.drl");
+    private static final List<String> FILES = List.of("welcome.drl", "birthday.drl.xlsx", "churn-recall.drl",
+            "points-expiry.drl", "rfm-class-change.drl", "check-in-streak.drl");
 
     private BuiltInRuleSet() {
     }

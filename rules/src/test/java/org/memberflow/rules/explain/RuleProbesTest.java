@@ -1,0 +1,76 @@
+package org.memberflow.rules.explain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.memberflow.rules.fact.MemberView;
+import org.memberflow.rules.fact.Today;
+import org.memberflow.rules.session.RuleFile;
+
+class RuleProbesTest {
+    private static final String RULES = """
+            package campaigns
+            import org.memberflow.rules.fact.MemberView
+            import org.memberflow.rules.fact.MemberEvent
+            import org.memberflow.rules.fact.Today
+            global org.memberflow.rules.decision.Decisions decisions
+
+            rule "big spender"
+            when
+                MemberView( lifetimePurchases >= 3, lifetimeSpend > 1000 )
+            then
+                decisions.tagMember("vip", "once", "vip");
+            end
+
+            rule "on an event"
+            when
+                MemberEvent( )
+            then
+                decisions.tagMember("event", "once", "event");
+            end
+
+            rule "gold in december"
+            when
+                $m : MemberView( tier == "gold" )
+                Today( date.getMonthValue() == 12 )
+            then
+                decisions.tagMember("december", "once", "gold");
+            end
+
+            rule "nobody else"
+            when
+                not MemberView( tier == "gold" )
+            then
+                decisions.tagMember("other", "once", "other");
+            end
+            """;
+
+    @Test
+    void shouldNameTheFirstConditionThatStopsEachRule() throws Exception {
+        RuleProbes probes = RuleProbes.of(List.of(new RuleFile("c.drl", RULES.getBytes(StandardCharsets.UTF_8))));
+        MemberView member = MemberView.builder("m-1", "default").tier("gold")
+                .lifetime(5, new BigDecimal("300.00")).build();
+
+        Map<String, String> why = probes.whyNot(List.of(member, new Today(LocalDate.of(2026, 5, 20))),
+                List.of("big spender", "on an event", "gold in december", "nobody else"));
+
+        assertThat(why).containsEntry("big spender", "`lifetimeSpend > 1000` is not true for MemberView")
+                .containsEntry("on an event", "there is no MemberEvent fact")
+                .containsEntry("gold in december", "`date.getMonthValue() == 12` is not true for Today");
+        assertThat(why.get("nobody else")).startsWith("its conditions are not met");
+    }
+
+    @Test
+    void shouldSayWhenAFactTheRuleJoinsIsMissing() throws Exception {
+        RuleProbes probes = RuleProbes.of(List.of(new RuleFile("c.drl", RULES.getBytes(StandardCharsets.UTF_8))));
+        MemberView member = MemberView.builder("m-1", "default").tier("gold").build();
+
+        assertThat(probes.whyNot(List.of(member), List.of("gold in december")))
+                .containsEntry("gold in december", "there is no Today fact that goes with the facts matched before it");
+    }
+}
