@@ -23,6 +23,11 @@ public final class Http {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    public HttpResponse<byte[]> getBytes(String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     public HttpResponse<String> postJson(String path, String json) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
