@@ -59,6 +59,7 @@ public final class MemberEvaluator {
         }
         facts.add(new Today(today));
         facts.add(MemberFacts.view(memberId, state, today, score));
+        facts.add(MemberFacts.rfmProfile(score));
         facts.add(MemberFacts.segment(score, previous));
         facts.add(MemberFacts.history(state));
         List<PointsLot> lots = MemberFacts.lots(state, today);
@@ -82,11 +83,13 @@ public final class MemberEvaluator {
                     d.campaignId(), d.periodKey(), d.type(), d.params(), d.rule(), version, cause, now, null, false));
         }
 
-        state.rfmClass = score.rfmClass();
-        SegmentChange change = previous == score.rfmClass() ? null : new SegmentChange(memberId, state.brandId,
-                previous == null ? null : previous.code(), score.rfmClass().code(),
-                previous == null ? List.of() : List.of(previous.code()), List.of(score.rfmClass().code()), now);
-        MemberSnapshot snapshot = snapshot(memberId, state, score, lots, today, now);
+        // The class the rules gave (the built-in table), or the thresholds' for a set without one.
+        RfmClass rfmClass = outcome.rfmClass() != null ? outcome.rfmClass() : score.rfmClass();
+        state.rfmClass = rfmClass;
+        SegmentChange change = previous == rfmClass ? null : new SegmentChange(memberId, state.brandId,
+                previous == null ? null : previous.code(), rfmClass.code(),
+                previous == null ? List.of() : List.of(previous.code()), List.of(rfmClass.code()), now);
+        MemberSnapshot snapshot = snapshot(memberId, state, score, rfmClass, lots, today, now);
         long digest = SnapshotDigest.of(snapshot);
         boolean snapshotChanged = digest != state.snapshotDigest;
         state.snapshotDigest = digest;
@@ -94,15 +97,15 @@ public final class MemberEvaluator {
         return new Evaluation(actions, change, snapshot, outcome.firings(), snapshotChanged, stateChanged);
     }
 
-    private static MemberSnapshot snapshot(String memberId, MemberState s, RfmScore score, List<PointsLot> lots,
-            LocalDate today, Instant now) {
+    private static MemberSnapshot snapshot(String memberId, MemberState s, RfmScore score, RfmClass rfmClass,
+            List<PointsLot> lots, LocalDate today, Instant now) {
         LocalDate nextExpiry = lots.stream().map(PointsLot::getExpiresOn).filter(d -> d != null).min(LocalDate::compareTo)
                 .orElse(null);
         return new MemberSnapshot(memberId, s.brandId, s.tier, s.tags, s.birthday,
                 s.timeZone == null ? null : s.timeZone.getId(), s.registeredOn,
                 score.values().isProspect() ? null : score.values().recencyDays(), score.values().frequency(),
                 MemberFacts.yuan(score.values().monetaryFen()), score.recencyScore(), score.frequencyScore(),
-                score.monetaryScore(), score.rfmClass().code(), s.pointsBalance(), nextExpiry, s.lastPurchaseDay,
+                score.monetaryScore(), rfmClass.code(), s.pointsBalance(), nextExpiry, s.lastPurchaseDay,
                 s.lifetimePurchases, MemberFacts.yuan(s.lifetimeSpendFen), MemberFacts.streakAsOf(s, today), s.eventCount,
                 now);
     }

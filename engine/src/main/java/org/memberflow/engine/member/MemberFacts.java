@@ -14,7 +14,9 @@ import java.util.Set;
 import org.memberflow.rules.fact.CampaignHistory;
 import org.memberflow.rules.fact.MemberView;
 import org.memberflow.rules.fact.PointsLot;
+import org.memberflow.rules.fact.RfmProfile;
 import org.memberflow.rules.fact.Segment;
+import org.memberflow.rules.session.PendingSegment;
 import org.memberflow.segments.MemberCalendar;
 import org.memberflow.segments.RfmClass;
 import org.memberflow.segments.RfmScore;
@@ -59,10 +61,32 @@ final class MemberFacts {
         return lots;
     }
 
-    static Segment segment(RfmScore score, RfmClass previous) {
-        return new Segment(score.rfmClass(), previous, score.recencyScore(), score.frequencyScore(),
-                score.monetaryScore(), score.values().isProspect() ? null : score.values().recencyDays(),
-                score.values().frequency(), yuan(score.values().monetaryFen()));
+    /** What the classification rules decide from. */
+    static RfmProfile rfmProfile(RfmScore score) {
+        return new RfmProfile(score.values().isProspect(), score.recencyHigh(), score.frequencyHigh(),
+                score.monetaryHigh(), score.recencyScore(), score.frequencyScore(), score.monetaryScore(),
+                recencyDays(score), score.values().frequency(), yuan(score.values().monetaryFen()));
+    }
+
+    /** The Segment fact, made once the rules have classed the member (the thresholds' class if none did). */
+    static PendingSegment segment(RfmScore score, RfmClass previous) {
+        return new PendingSegment() {
+            @Override
+            public RfmClass defaultClass() {
+                return score.rfmClass();
+            }
+
+            @Override
+            public Segment classifiedAs(RfmClass rfmClass) {
+                return new Segment(rfmClass, previous, score.recencyScore(), score.frequencyScore(),
+                        score.monetaryScore(), recencyDays(score), score.values().frequency(),
+                        yuan(score.values().monetaryFen()));
+            }
+        };
+    }
+
+    private static Integer recencyDays(RfmScore score) {
+        return score.values().isProspect() ? null : score.values().recencyDays();
     }
 
     static CampaignHistory history(MemberState s) {

@@ -21,10 +21,12 @@ import org.memberflow.rules.decision.Decision;
 import org.memberflow.rules.explain.RuleProbes;
 import org.memberflow.rules.fact.MemberEvent;
 import org.memberflow.rules.fact.Tick;
+import org.memberflow.rules.session.PendingSegment;
 import org.memberflow.rules.session.RuleOutcome;
 import org.memberflow.rules.session.RuleRunner;
 import org.memberflow.rules.session.Rules;
 import org.memberflow.segments.Breakpoints;
+import org.memberflow.segments.RfmClass;
 
 /**
  * Explains one member: evaluates a copy of their state (with the event folded in, or woken by a
@@ -78,8 +80,12 @@ public final class MemberExplainer {
             reports.add(new Explanation.RuleReport(rule, watched.fired.getOrDefault(rule, 0),
                     decided.getOrDefault(rule, List.of()), dropped.getOrDefault(rule, List.of()), whyNot.get(rule)));
         }
-        List<Explanation.Fact> facts = watched.facts.stream()
-                .map(f -> new Explanation.Fact(f.getClass().getSimpleName(), f)).toList();
+        List<Explanation.Fact> facts = new ArrayList<>();
+        for (Object fact : watched.facts) {
+            // The Segment as the rules saw it: of the class the classification gave.
+            Object seen = fact instanceof PendingSegment p ? p.classifiedAs(RfmClass.fromCode(evaluation.snapshot().rfmClass())) : fact;
+            facts.add(new Explanation.Fact(seen.getClass().getSimpleName(), seen));
+        }
         return new Explanation(memberId, runner.version(), facts, reports);
     }
 

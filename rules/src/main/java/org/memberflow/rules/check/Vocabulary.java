@@ -31,6 +31,7 @@ import org.memberflow.rules.fact.MemberEvent;
 import org.memberflow.rules.fact.MemberView;
 import org.memberflow.rules.fact.PointsLot;
 import org.memberflow.rules.fact.Profile;
+import org.memberflow.rules.fact.RfmProfile;
 import org.memberflow.rules.fact.Segment;
 import org.memberflow.rules.fact.Tick;
 import org.memberflow.rules.fact.Today;
@@ -53,7 +54,7 @@ public final class Vocabulary {
 
     /** What rules match on: the facts MemberFlow inserts. */
     static final List<Class<?>> FACTS = List.of(MemberEvent.class, MemberView.class, PointsLot.class, Segment.class,
-            Today.class, Tick.class, CampaignHistory.class, Profile.class);
+            RfmProfile.class, Today.class, Tick.class, CampaignHistory.class, Profile.class);
 
     /** Values a rule may name besides the facts: for constants, static helpers and conversions. */
     static final List<Class<?>> VALUE_TYPES = List.of(EventType.class, ActionType.class, RfmClass.class, Decisions.class,

@@ -1,6 +1,7 @@
 package org.memberflow.rules.decision;
 
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.memberflow.segments.RfmClass;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 
 /**
@@ -17,6 +18,14 @@ public final class DecisionRecorder extends DefaultAgendaEventListener {
     /** The rule whose consequence runs (or ran last): the one to blame when a consequence throws. */
     public String firing() {
         return decisions.currentRule();
+    }
+
+    /**
+     * Ends the classification: returns the class a rule gave (null if none did); classifying
+     * after this is an error, since the Segment fact is then made.
+     */
+    public RfmClass closeClassification() {
+        return decisions.closeClassification();
     }
 
     @Override

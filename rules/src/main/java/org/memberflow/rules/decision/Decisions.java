@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.memberflow.segments.RfmClass;
 
 /**
  * The decision API: the only thing a rule's consequence may change. Bound in every session as the
@@ -16,6 +17,9 @@ import java.util.Objects;
 public final class Decisions {
     private final List<Decision> recorded = new ArrayList<>();
     private String currentRule = "";
+    private RfmClass rfmClass;
+    private String classifiedBy;
+    private boolean classificationClosed;
 
     /** Ask the coupon service to issue a coupon from {@code couponTemplate}. */
     public void issueCoupon(String campaignId, String periodKey, String couponTemplate) {
@@ -46,6 +50,25 @@ public final class Decisions {
         record(ActionType.TAG_MEMBER, campaignId, periodKey, Map.of("tag", tag));
     }
 
+    /**
+     * Put the member in RFM class {@code rfmClass} (RFM 分层): for classification rules, which
+     * match {@code RfmProfile}, never {@code Segment} (the Segment fact is made from the class
+     * decided here). Two rules giving one member different classes is an error of the rule set.
+     */
+    public void classify(RfmClass rfmClass) {
+        Objects.requireNonNull(rfmClass, "rfmClass");
+        if (classificationClosed) {
+            throw new IllegalStateException("classify is for rules that do not match Segment: the class is decided"
+                    + " before the Segment fact exists");
+        }
+        if (this.rfmClass != null && this.rfmClass != rfmClass) {
+            throw new IllegalStateException("two rules class the member differently: " + this.rfmClass.code() + " by \""
+                    + classifiedBy + "\", " + rfmClass.code() + " by \"" + currentRule + "\"");
+        }
+        this.rfmClass = rfmClass;
+        this.classifiedBy = currentRule;
+    }
+
     /** What the consequences recorded, in firing order. */
     public List<Decision> recorded() {
         return List.copyOf(recorded);
@@ -58,6 +81,12 @@ public final class Decisions {
 
     String currentRule() {
         return currentRule;
+    }
+
+    /** The class a rule gave, or null; from now on {@link #classify} refuses. */
+    RfmClass closeClassification() {
+        classificationClosed = true;
+        return rfmClass;
     }
 
     private void record(ActionType type, String campaignId, String periodKey, Map<String, String> params) {

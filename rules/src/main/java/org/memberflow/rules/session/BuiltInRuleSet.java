@@ -11,7 +11,7 @@ public final class BuiltInRuleSet {
     public static final String NAME = "built-in";
     public static final String VERSION = "1";
     private static final String FOLDER = "org/memberflow/rules/builtin/";
-    private static final List<String> FILES = List.of("welcome.drl", "birthday.drl.xlsx", "churn-recall.drl",
+    private static final List<String> FILES = List.of("rfm-classes.drl.xlsx", "welcome.drl", "birthday.drl.xlsx", "churn-recall.drl",
             "points-expiry.drl", "rfm-class-change.drl", "check-in-streak.drl");
 
     private BuiltInRuleSet() {

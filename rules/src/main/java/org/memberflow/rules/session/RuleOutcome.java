@@ -2,6 +2,7 @@ package org.memberflow.rules.session;
 
 import java.util.List;
 import org.memberflow.rules.decision.Decision;
+import org.memberflow.segments.RfmClass;
 
 /**
  * What one unit of work decided.
@@ -12,9 +13,17 @@ import org.memberflow.rules.decision.Decision;
  * @param ruleSetVersion {@code name:version} of the rule set that decided, recorded on every
  *                action (read from the outcome, not from the engine's current set, which a swap
  *                may have changed meanwhile)
+ * @param rfmClass the class a classification rule gave the member; null when none did (then
+ *                the built-in thresholds class the member)
  */
-public record RuleOutcome(List<Decision> decisions, int firings, boolean capped, String ruleSetVersion) {
+public record RuleOutcome(List<Decision> decisions, int firings, boolean capped, String ruleSetVersion,
+        RfmClass rfmClass) {
     public RuleOutcome {
         decisions = List.copyOf(decisions);
+    }
+
+    /** An outcome that classed nobody. */
+    public RuleOutcome(List<Decision> decisions, int firings, boolean capped, String ruleSetVersion) {
+        this(decisions, firings, capped, ruleSetVersion, null);
     }
 }

@@ -4,6 +4,7 @@ import java.util.Collection;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.memberflow.rules.decision.DecisionRecorder;
+import org.memberflow.segments.RfmClass;
 
 /**
  * Runs a compiled rule set over the facts of one unit of work (one event, or one member in a
@@ -62,18 +63,36 @@ public final class RuleRunner implements Rules {
             if (listener != null) {
                 session.addEventListener(listener);
             }
-            facts.forEach(session::insert);
+            PendingSegment pending = null;
+            for (Object fact : facts) {
+                if (fact instanceof PendingSegment p) {
+                    pending = p;
+                } else {
+                    session.insert(fact);
+                }
+            }
             // One more than allowed, so that reaching the limit is told apart from stopping at it.
-            int fired;
-            try {
-                fired = session.fireAllRules(maxFirings + 1);
-            } catch (RuntimeException e) {
-                throw new RuleFailedException("rule \"" + recorder.firing() + "\" failed: " + rootMessage(e), e);
+            int fired = fire(session, maxFirings + 1, recorder);
+            RfmClass rfmClass = null;
+            if (pending != null && fired <= maxFirings) {
+                // The classification has fired with everything else that does not need the Segment.
+                rfmClass = recorder.closeClassification();
+                session.insert(pending.classifiedAs(rfmClass != null ? rfmClass : pending.defaultClass()));
+                fired += fire(session, maxFirings + 1 - fired, recorder);
             }
             boolean capped = fired > maxFirings;
-            return new RuleOutcome(recorder.decisions().recorded(), Math.min(fired, maxFirings), capped, version());
+            return new RuleOutcome(recorder.decisions().recorded(), Math.min(fired, maxFirings), capped, version(),
+                    rfmClass);
         } finally {
             session.dispose();
+        }
+    }
+
+    private static int fire(KieSession session, int limit, DecisionRecorder recorder) {
+        try {
+            return session.fireAllRules(limit);
+        } catch (RuntimeException e) {
+            throw new RuleFailedException("rule \"" + recorder.firing() + "\" failed: " + rootMessage(e), e);
         }
     }
 
