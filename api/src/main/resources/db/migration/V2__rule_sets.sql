@@ -14,6 +14,17 @@ CREATE TABLE rule_set_version (
     CONSTRAINT chk_rule_set_status CHECK (status IN ('DRAFT', 'ACTIVE', 'RETIRED'))
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
+-- One row: which version is active. Every change to the catalogue locks this row first, so uploads,
+-- activations and the seeding on a first start are serialised across servers, and exactly one
+-- version can be active.
+CREATE TABLE rule_set_head (
+    id              TINYINT NOT NULL,
+    active_version  INT     NULL,
+    PRIMARY KEY (id),
+    CONSTRAINT chk_rule_set_head_one_row CHECK (id = 1)
+) ENGINE = InnoDB;
+INSERT INTO rule_set_head (id, active_version) VALUES (1, NULL);
+
 CREATE TABLE rule_set_file (
     version  INT           NOT NULL,
     path     VARCHAR(255)  NOT NULL,

@@ -61,6 +61,6 @@ class EngineConfiguration {
     @Bean
     EngineLifecycle engineLifecycle(Engine engine, RuleSetActivator activator,
             @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
-        return new EngineLifecycle(new RuleSetFeed(bootstrapServers, activator), engine);
+        return new EngineLifecycle(new RuleSetFeed(bootstrapServers, activator), activator, engine);
     }
 }

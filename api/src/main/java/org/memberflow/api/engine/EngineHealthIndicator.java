@@ -18,6 +18,10 @@ class EngineHealthIndicator implements HealthIndicator {
     public Health health() {
         KafkaStreams.State state = engine.state();
         Health.Builder health = state.isRunningOrRebalancing() ? Health.up() : Health.down();
-        return health.withDetail("kafkaStreams", state.name()).build();
+        health.withDetail("kafkaStreams", state.name());
+        if (engine.waitingForRules()) {
+            health.withDetail("waiting", "for a rule set that compiles on this server (see ruleSet)");
+        }
+        return health.build();
     }
 }

@@ -46,7 +46,8 @@ public class RuleSetCatalog {
         validate(name, files);
         String checksum = RuleFile.checksum(files);
         return transactions.execute(tx -> {
-            int version = mapper.lockNextVersion();
+            mapper.lockHead();
+            int version = mapper.nextVersion();
             RuleSetVersion same = mapper.findByChecksum(name, checksum);
             if (same != null) {
                 return new Uploaded(same, false);
@@ -76,7 +77,7 @@ public class RuleSetCatalog {
         List<RuleFile> files = mapper.findFiles(version);
         new RuleSetCompiler().compile(target.name(), Integer.toString(version), files);
         return transactions.execute(tx -> {
-            Integer current = mapper.lockActive();
+            Integer current = mapper.lockHead();
             if (current != null && current == version) {
                 return target;
             }
@@ -86,6 +87,7 @@ public class RuleSetCatalog {
                 mapper.insertAudit(current, RuleSetAudit.RETIRED, actor, "replaced by version " + version, now);
             }
             mapper.markActive(version, now);
+            mapper.setHead(version);
             mapper.insertAudit(version, RuleSetAudit.ACTIVATED, actor, comment, now);
             RuleSetVersion active = mapper.findVersion(version);
             // Inside the transaction: when Kafka refuses, the catalogue does not change either.
@@ -104,23 +106,33 @@ public class RuleSetCatalog {
     }
 
     /**
-     * On start: stores the built-in campaigns as version 1 when the catalogue is empty, and
-     * publishes the active version again, so that the topic agrees with the catalogue (a new
-     * Kafka cluster, a topic deleted by hand). Under the same lock as an activation, so a server
-     * starting cannot publish a version that another is replacing.
+     * On a first start: stores the built-in campaigns as version 1, active. Under the catalogue's
+     * lock, so that servers starting together seed it once.
      */
-    void seedAndPublish(String name, List<RuleFile> builtIn) {
+    void seed(String name, List<RuleFile> builtIn) {
         transactions.executeWithoutResult(tx -> {
-            Integer current = mapper.lockActive();
-            if (current == null && mapper.count() == 0) {
-                Instant now = now();
-                String comment = "the campaigns MemberFlow ships with";
-                mapper.insertVersion(new RuleSetVersion(1, name, RuleFile.checksum(builtIn), "memberflow", comment,
-                        RuleSetStatus.ACTIVE, now, now));
-                builtIn.forEach(f -> mapper.insertFile(1, f));
-                mapper.insertAudit(1, RuleSetAudit.SEEDED, "memberflow", comment, now);
-                current = 1;
+            if (mapper.lockHead() != null || mapper.count() > 0) {
+                return;
             }
+            Instant now = now();
+            String comment = "the campaigns MemberFlow ships with";
+            mapper.insertVersion(new RuleSetVersion(1, name, RuleFile.checksum(builtIn), "memberflow", comment,
+                    RuleSetStatus.ACTIVE, now, now));
+            builtIn.forEach(f -> mapper.insertFile(1, f));
+            mapper.setHead(1);
+            mapper.insertAudit(1, RuleSetAudit.SEEDED, "memberflow", comment, now);
+        });
+    }
+
+    /**
+     * Publishes the active version again, so that the topic agrees with the catalogue: on start
+     * (a new Kafka cluster, a topic deleted by hand) and whenever an activation's publication and
+     * its commit went different ways. Under the same lock as an activation, so it cannot publish
+     * a version that another server is replacing.
+     */
+    void republishActive() {
+        transactions.executeWithoutResult(tx -> {
+            Integer current = mapper.lockHead();
             if (current != null) {
                 RuleSetVersion active = mapper.findVersion(current);
                 publisher.publish(active, mapper.findFiles(current), "memberflow", active.activatedAt());
@@ -147,6 +159,19 @@ public class RuleSetCatalog {
     public List<RuleFile> files(int version) {
         get(version);
         return mapper.findFiles(version);
+    }
+
+    public List<RuleSetVersion.FileSize> fileSizes(int version) {
+        return mapper.findFileSizes(version);
+    }
+
+    public RuleFile file(int version, String path) {
+        RuleFile file = mapper.findFile(version, path);
+        if (file == null) {
+            get(version);
+            throw new NotFoundException("rule-file", "version " + version + " has no file " + path);
+        }
+        return file;
     }
 
     public List<RuleSetVersion> page(int offset, int limit) {

@@ -40,6 +40,7 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/v1/rulesets")
 class RuleSetController {
     static final int MAX_PAGE_SIZE = 100;
+    static final int MAX_PAGE = 100_000;
     private static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     private final RuleSetCatalog catalog;
@@ -102,8 +103,7 @@ class RuleSetController {
     /** One file as it was uploaded, to download, edit and upload again. */
     @GetMapping("/{version}/file")
     ResponseEntity<byte[]> file(@PathVariable int version, @RequestParam String path) {
-        RuleFile file = catalog.files(version).stream().filter(f -> f.path().equals(path)).findFirst()
-                .orElseThrow(() -> new NotFoundException("rule-file", "version " + version + " has no file " + path));
+        RuleFile file = catalog.file(version, path);
         MediaType type = path.endsWith(".xlsx") ? XLSX : new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
         String filename = path.substring(path.lastIndexOf('/') + 1);
         return ResponseEntity.ok().contentType(type)
@@ -162,8 +162,7 @@ class RuleSetController {
     }
 
     private Detail detail(RuleSetVersion v) {
-        List<FileInfo> files = catalog.files(v.version()).stream()
-                .map(f -> new FileInfo(f.path(), f.content().length)).toList();
+        List<RuleSetVersion.FileSize> files = catalog.fileSizes(v.version());
         return new Detail(v.version(), v.name(), v.label(), v.status(), v.author(), v.comment(), v.checksum(),
                 v.createdAt(), v.activatedAt(), files);
     }
@@ -178,7 +177,7 @@ class RuleSetController {
             MultipartFile part = parts.get(i);
             String name = part.getOriginalFilename();
             if (name == null || name.isBlank()) {
-                errors.add(new FieldError("files[" + i + "]", "needs a file name"));
+                errors.add(new FieldError("/files/" + i, "needs a file name"));
                 continue;
             }
             try {
@@ -194,8 +193,8 @@ class RuleSetController {
     }
 
     private static void checkPage(int page, int size) {
-        if (page < 0) {
-            throw new InvalidParameterException("page", "must be 0 or more");
+        if (page < 0 || page > MAX_PAGE) {
+            throw new InvalidParameterException("page", "must be between 0 and " + MAX_PAGE);
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new InvalidParameterException("size", "must be between 1 and " + MAX_PAGE_SIZE);
@@ -206,10 +205,7 @@ class RuleSetController {
     }
 
     record Detail(int version, String name, String label, RuleSetStatus status, String author, String comment,
-            String checksum, Instant createdAt, Instant activatedAt, List<FileInfo> files) {
-    }
-
-    record FileInfo(String path, int bytes) {
+            String checksum, Instant createdAt, Instant activatedAt, List<RuleSetVersion.FileSize> files) {
     }
 
     record Validated(boolean valid, List<String> files, List<String> rules) {

@@ -9,11 +9,16 @@ import org.memberflow.rules.session.RuleFile;
 /** MyBatis mapper of the rule-set catalogue; SQL in resources/mapper/RuleSetMapper.xml. */
 @Mapper
 interface RuleSetMapper {
-    /** The next version number, holding a lock on the versions until the transaction ends. */
-    int lockNextVersion();
+    /**
+     * Locks the catalogue until the transaction ends (every writer takes this lock first) and
+     * returns the active version; null before the first one.
+     */
+    Integer lockHead();
 
-    /** The active version's row, locked until the transaction ends; null when there is none. */
-    Integer lockActive();
+    void setHead(@Param("version") int version);
+
+    /** The next version number; under {@link #lockHead()}. */
+    int nextVersion();
 
     void insertVersion(@Param("v") RuleSetVersion version);
 
@@ -41,6 +46,10 @@ interface RuleSetMapper {
     int count();
 
     List<RuleFile> findFiles(@Param("version") int version);
+
+    List<RuleSetVersion.FileSize> findFileSizes(@Param("version") int version);
+
+    RuleFile findFile(@Param("version") int version, @Param("path") String path);
 
     List<RuleSetAudit> findAudit(@Param("offset") int offset, @Param("limit") int limit);
 }

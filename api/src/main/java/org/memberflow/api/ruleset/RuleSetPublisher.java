@@ -34,7 +34,10 @@ class RuleSetPublisher implements DisposableBean {
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "gzip",
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, EngineTopics.RULE_SET_MAX_BYTES),
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, EngineTopics.RULE_SET_MAX_BYTES,
+                // Given up within the wait below: a send the caller saw fail does not land later.
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 20_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25_000),
                 new StringSerializer(), Topics.RULE_SETS.valueSerde().serializer());
     }
 
@@ -42,7 +45,7 @@ class RuleSetPublisher implements DisposableBean {
         RuleSetRecord record = new RuleSetRecord(version.name(), version.version(), version.checksum(), activatedBy, at,
                 files.stream().map(f -> new RuleSetRecord.File(f.path(), f.content())).toList());
         try {
-            producer.send(new ProducerRecord<>(Topics.RULE_SETS.name(), RuleSetRecord.KEY, record)).get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(Topics.RULE_SETS.name(), RuleSetRecord.KEY, record)).get(35, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RuleSetNotPublishedException(e);

@@ -21,7 +21,8 @@ class RuleSetSeeder implements SmartLifecycle {
 
     @Override
     public void start() {
-        catalog.seedAndPublish(BuiltInRuleSet.NAME, BuiltInRuleSet.files());
+        catalog.seed(BuiltInRuleSet.NAME, BuiltInRuleSet.files());
+        catalog.republishActive();
         running = true;
     }
 

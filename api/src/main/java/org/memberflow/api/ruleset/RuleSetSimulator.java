@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -22,7 +23,6 @@ import org.memberflow.rules.fact.MemberEvent;
 import org.memberflow.rules.fact.Tick;
 import org.memberflow.rules.session.ActiveRules;
 import org.memberflow.rules.session.RuleRunner;
-import org.memberflow.rules.session.RuleSetCompiler;
 import org.memberflow.rules.session.RuleSetRejectedException;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -40,14 +40,16 @@ class RuleSetSimulator {
     static final String DEFAULT_JOB = "daily";
     private final EventReader reader = new EventReader();
     private final RuleSetCatalog catalog;
+    private final CompiledVersions versions;
     private final ActiveRules activeRules;
     private final Engine engine;
     private final EngineProperties props;
     private final Clock clock;
 
-    RuleSetSimulator(RuleSetCatalog catalog, ActiveRules activeRules, Engine engine, EngineProperties props,
-            Clock clock) {
+    RuleSetSimulator(RuleSetCatalog catalog, CompiledVersions versions, ActiveRules activeRules, Engine engine,
+            EngineProperties props, Clock clock) {
         this.catalog = catalog;
+        this.versions = versions;
         this.activeRules = activeRules;
         this.engine = engine;
         this.props = props;
@@ -69,38 +71,35 @@ class RuleSetSimulator {
         if (request == null) {
             throw new InvalidRequestException("", "the body must be a JSON object");
         }
+        catalog.get(version);
         List<FieldError> errors = new ArrayList<>();
-        List<SimulatedMember> members = members(request, errors);
-        Tick tick = tick(request.tick(), errors);
+        Tick tick = tick(request.tick(), clock, errors);
+        List<SimulatedMember> members = errors.isEmpty() ? members(request, errors) : List.of();
         if (errors.isEmpty() && members.isEmpty()) {
             errors.add(new FieldError("", "name members to simulate: sample, memberIds or members"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        RuleSetVersion draft = catalog.get(version);
-        RuleRunner draftRunner = new RuleRunner(new RuleSetCompiler().compile(draft.name(), Integer.toString(version),
-                catalog.files(version)), props.maxRuleFirings());
+        RuleRunner draftRunner = versions.get(version).runner();
         Simulator simulator = new Simulator(props.windowDays(), props.clockMode(), engine::breakpoints);
         return simulator.run(draftRunner, activeRules.runner(), members, tick, clock.instant());
     }
 
+    /** The members named, each once; the sample (a scan of the store) only when the rest is valid. */
     private List<SimulatedMember> members(Request request, List<FieldError> errors) {
-        List<SimulatedMember> members = new ArrayList<>();
-        if (request.sample() != null) {
-            if (request.sample() < 1 || request.sample() > MAX_SAMPLE) {
-                errors.add(new FieldError("/sample", "must be between 1 and " + MAX_SAMPLE));
-            } else {
-                for (Map.Entry<String, MemberState> m : engine.sampleMembers(request.sample(), new Random())) {
-                    members.add(new SimulatedMember(m.getKey(), m.getValue(), List.of()));
-                }
-            }
-        }
+        Map<String, SimulatedMember> members = new LinkedHashMap<>();
         List<String> ids = request.memberIds() == null ? List.of() : request.memberIds();
         List<Described> described = request.members() == null ? List.of() : request.members();
         if (ids.size() + described.size() > MAX_MEMBERS) {
             errors.add(new FieldError("", "at most " + MAX_MEMBERS + " memberIds and members together"));
-            return members;
+            return List.of();
+        }
+        for (int i = 0; i < described.size(); i++) {
+            SimulatedMember m = described(described.get(i), "/members/" + i, errors);
+            if (m != null && members.putIfAbsent(m.memberId(), m) != null) {
+                errors.add(new FieldError("/members/" + i + "/memberId", "is described twice"));
+            }
         }
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);
@@ -108,16 +107,18 @@ class RuleSetSimulator {
             if (state == null) {
                 errors.add(new FieldError("/memberIds/" + i, "no member " + id + " on this instance"));
             } else {
-                members.add(new SimulatedMember(id, state, List.of()));
+                members.putIfAbsent(id, new SimulatedMember(id, state, List.of()));
             }
         }
-        for (int i = 0; i < described.size(); i++) {
-            SimulatedMember m = described(described.get(i), "/members/" + i, errors);
-            if (m != null) {
-                members.add(m);
+        if (request.sample() != null && (request.sample() < 1 || request.sample() > MAX_SAMPLE)) {
+            errors.add(new FieldError("/sample", "must be between 1 and " + MAX_SAMPLE));
+        }
+        if (request.sample() != null && errors.isEmpty()) {
+            for (Map.Entry<String, MemberState> m : engine.sampleMembers(request.sample(), new Random())) {
+                members.putIfAbsent(m.getKey(), new SimulatedMember(m.getKey(), m.getValue(), List.of()));
             }
         }
-        return members;
+        return List.copyOf(members.values());
     }
 
     private SimulatedMember described(Described d, String at, List<FieldError> errors) {
@@ -171,7 +172,8 @@ class RuleSetSimulator {
         return ok ? events : null;
     }
 
-    private Tick tick(TickJson json, List<FieldError> errors) {
+    /** The tick of a request: the daily job, today (UTC), unless it names others. */
+    static Tick tick(TickJson json, Clock clock, List<FieldError> errors) {
         String job = json == null || json.job() == null ? DEFAULT_JOB : json.job();
         if (!job.matches("[a-z0-9-]{1,32}")) {
             errors.add(new FieldError("/tick/job", "is 1 to 32 of a-z, 0-9 and '-'"));

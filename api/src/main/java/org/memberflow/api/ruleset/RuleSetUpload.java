@@ -3,11 +3,14 @@ package org.memberflow.api.ruleset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.memberflow.api.event.FieldError;
 import org.memberflow.api.problem.InvalidRequestException;
+import org.memberflow.api.problem.NotFoundException;
 import org.memberflow.rules.session.RuleFile;
 
 /**
@@ -73,6 +76,20 @@ record RuleSetUpload(String name, String author, String comment, Integer base, L
         if (files.isEmpty() && base == null) {
             errors.add(new FieldError("/files", "at least one file is required (or a base version)"));
         }
+        Set<String> paths = new HashSet<>();
+        for (int i = 0; i < files.size(); i++) {
+            if (!paths.add(files.get(i).path())) {
+                errors.add(new FieldError("/files/" + i, "a second file named " + files.get(i).path()));
+            }
+        }
+        if (!remove.isEmpty() && base == null) {
+            errors.add(new FieldError("/remove", "needs a base version to remove files from"));
+        }
+        for (int i = 0; i < remove.size(); i++) {
+            if (remove.get(i) == null || remove.get(i).isBlank()) {
+                errors.add(new FieldError("/remove/" + i, "must be a file path"));
+            }
+        }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
@@ -92,7 +109,13 @@ record RuleSetUpload(String name, String author, String comment, Integer base, L
             return files;
         }
         Map<String, RuleFile> merged = new LinkedHashMap<>();
-        catalog.files(base).forEach(f -> merged.put(f.path(), f));
+        List<RuleFile> baseFiles;
+        try {
+            baseFiles = catalog.files(base);
+        } catch (NotFoundException e) {
+            throw new InvalidRequestException("/base", "there is no version " + base);
+        }
+        baseFiles.forEach(f -> merged.put(f.path(), f));
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < remove.size(); i++) {
             if (merged.remove(remove.get(i)) == null) {

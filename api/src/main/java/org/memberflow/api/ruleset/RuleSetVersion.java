@@ -10,4 +10,8 @@ public record RuleSetVersion(int version, String name, String checksum, String a
     public String label() {
         return name + ":" + version;
     }
+
+    /** A file of a version, without its content. */
+    public record FileSize(String path, int bytes) {
+    }
 }

@@ -14,6 +14,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(LocalStackExtension.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The rule-set reconciler's timer is off: a test that puts a stray record on rule-sets must see it
+// stay there until it calls the reconciler itself.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "memberflow.rule-sets.reconcile-interval=0s")
 public @interface MemberFlowIntegrationTest {
 }

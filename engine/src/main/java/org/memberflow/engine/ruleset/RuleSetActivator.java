@@ -25,6 +25,7 @@ public final class RuleSetActivator {
     private final Clock clock;
     private volatile Status status;
     private volatile String runningChecksum;
+    private volatile Runnable onActivated = () -> { };
 
     /** @param runningChecksum checksum of the files of the set {@code rules} runs at first */
     public RuleSetActivator(ActiveRules rules, String runningChecksum, int maxFirings, Clock clock) {
@@ -53,6 +54,7 @@ public final class RuleSetActivator {
             status = new Status(label, label, List.of(), status.failures(), clock.instant());
             log.info("rule set {} active ({} files, compiled in {} ms)", label, record.files().size(),
                     (System.nanoTime() - started) / 1_000_000);
+            onActivated.run();
         } catch (RuleSetRejectedException e) {
             refuse(label, e.errors().stream().map(CompileError::toString).toList());
         } catch (RuntimeException e) {
@@ -63,6 +65,11 @@ public final class RuleSetActivator {
     /** A record of rule-sets that could not even be read. */
     public void refuseUnreadable(String reason) {
         refuse("(unreadable record)", List.of(reason));
+    }
+
+    /** Runs {@code action} after each version this activator makes active. */
+    public void onActivated(Runnable action) {
+        this.onActivated = action;
     }
 
     public Status status() {

@@ -61,7 +61,7 @@ public final class RuleSetFeed implements AutoCloseable {
 
     /** Starts following the topic on a daemon thread; call after {@link #catchUp}. */
     public synchronized void follow() {
-        if (follower != null) {
+        if (follower != null || closed) {
             return;
         }
         follower = new Thread(this::followLoop, "rule-set-feed");
@@ -70,6 +70,15 @@ public final class RuleSetFeed implements AutoCloseable {
     }
 
     private void followLoop() {
+        try {
+            follow0();
+        } finally {
+            // Closed by the thread that uses it: a KafkaConsumer is not safe across threads.
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void follow0() {
         while (!closed) {
             try {
                 ConsumerRecord<byte[], byte[]> last = null;
@@ -111,18 +120,23 @@ public final class RuleSetFeed implements AutoCloseable {
         }
     }
 
+    /** Stops following; waits for a compile under way to end (it cannot be interrupted). */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         Thread thread = follower;
-        if (thread != null) {
-            consumer.wakeup();
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (thread == null) {
+            consumer.close(Duration.ofSeconds(5));
+            return;
         }
-        consumer.close(Duration.ofSeconds(5));
+        consumer.wakeup();
+        try {
+            thread.join(Duration.ofMinutes(2).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

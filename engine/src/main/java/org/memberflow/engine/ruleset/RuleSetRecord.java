@@ -20,6 +20,8 @@ public record RuleSetRecord(String name, int version, String checksum, String ac
 
     public RuleSetRecord {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(checksum, "checksum");
+        Objects.requireNonNull(files, "files");
         files = List.copyOf(files);
     }
 

@@ -23,6 +23,7 @@ import picocli.CommandLine.Parameters;
         description = "Validate, simulate and deploy MemberFlow rule sets (*.drl, *.drl.xlsx, *.drl.csv).")
 public final class RulesCli {
     static final int REFUSED = 1;
+    static final int USAGE = 2;
     static final int SERVER_FAILED = 3;
 
     public static void main(String[] args) {
@@ -34,6 +35,8 @@ public final class RulesCli {
         CommandLine cli = new CommandLine(new RulesCli());
         cli.setOut(out);
         cli.setErr(err);
+        // Anything unforeseen is the server's or the machine's failure, not a refused rule set.
+        cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : SERVER_FAILED);
         return cli.execute(args);
     }
 
@@ -47,8 +50,14 @@ public final class RulesCli {
         CommandLine.Model.CommandSpec spec;
 
         @Override
-        public Integer call() throws IOException {
-            List<RuleFile> files = RuleFiles.read(paths);
+        public Integer call() {
+            List<RuleFile> files;
+            try {
+                files = RuleFiles.read(paths);
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("cannot read " + e.getMessage());
+                return USAGE;
+            }
             try {
                 new RuleSetCompiler().compile("validate", "local", files);
             } catch (RuleSetRejectedException e) {
@@ -79,7 +88,14 @@ public final class RulesCli {
 
         /** Uploads as a draft; returns the version, or a negative exit code. */
         int upload(ServerClient server) throws IOException, InterruptedException {
-            ServerClient.Answer answer = server.upload(name, author, comment, RuleFiles.read(paths));
+            List<RuleFile> files;
+            try {
+                files = RuleFiles.read(paths);
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("cannot read " + e.getMessage());
+                return -USAGE;
+            }
+            ServerClient.Answer answer = server.upload(name, author, comment, files);
             if (answer.status() == 422 || answer.status() == 400) {
                 spec.commandLine().getErr().println(answer.body());
                 return -REFUSED;

@@ -8,9 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.GlobalDescr;
+import org.drools.drl.ast.descr.ImportDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
@@ -24,20 +27,33 @@ import org.memberflow.rules.session.RuleFile;
 import org.memberflow.rules.session.RuleRunner;
 import org.memberflow.rules.session.RuleSetCompiler;
 import org.memberflow.rules.session.RuleSetRejectedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tells why a rule did not fire, by asking Drools itself. For each rule whose conditions are a
- * plain list of patterns, a probe rule is added per prefix of its conditions: the first pattern
- * with its first condition, with its first two, ... the whole rule. On the same facts, the first
- * probe that does not fire names the condition that stopped the rule. Probes have no
- * consequence, so running them decides nothing.
+ * plain list of patterns of different fact types, a probe rule is added per prefix of its
+ * conditions: the first pattern with its first condition, with its first two, ... the whole rule.
+ * On the same facts, the first probe that does not fire names the condition that stopped the
+ * rule. Probes have no consequence, so running them decides nothing; they are compiled through
+ * the same checker as any rule file, in files of their own (the package's imports and globals,
+ * and the probes, never the rules themselves).
+ *
+ * <p>Bounded: patterns of one type twice in a rule would let a prefix build a cross product the
+ * rule itself never builds, so such rules are not probed; a file's probes stop at
+ * {@link #MAX_PROBE_BYTES}; a probe run stops at {@link #MAX_FIRINGS}. What is not probed gets a
+ * general answer.
  */
 public final class RuleProbes {
-    private static final String PROBE = "explain probe #";
+    static final int MAX_PROBE_BYTES = 256 * 1024;
+    static final int MAX_FIRINGS = 10_000;
+    private static final Logger log = LoggerFactory.getLogger(RuleProbes.class);
+    private static final String NOT_BROKEN_DOWN = "its conditions are not met (explain breaks down only rules that"
+            + " are a list of patterns of different facts, without not, exists, or, from, accumulate or functions)";
     private final RuleRunner runner;
     private final Map<String, List<Probe>> byRule;
 
-    /** One prefix of a rule's conditions: up to and including {@code condition} of {@code pattern}. */
+    /** One prefix of a rule's conditions: up to and including {@code condition} of a pattern of {@code type}. */
     record Probe(String name, String rule, String type, String condition, boolean firstPattern) {
     }
 
@@ -47,15 +63,22 @@ public final class RuleProbes {
     }
 
     /** Probes for the rules of {@code files}, which must be a rule set that compiles. */
-    public static RuleProbes of(List<RuleFile> files) throws RuleSetRejectedException {
+    public static RuleProbes of(List<RuleFile> files) {
+        // A name no rule of the set can have by chance.
+        String prefix = "explain probe " + UUID.randomUUID().toString().replace("-", "") + " ";
         Map<String, List<Probe>> byRule = new LinkedHashMap<>();
-        List<RuleFile> probed = new ArrayList<>();
-        int[] counter = {0};
+        List<RuleFile> probeFiles = new ArrayList<>();
+        int counter = 0;
         for (DrlSource source : new RuleSetChecker().check(files).sources()) {
-            StringBuilder drl = new StringBuilder(source.drl()).append('\n');
-            for (RuleDescr rule : parse(source.drl()).getRules()) {
+            PackageDescr pkg = parse(source.drl());
+            if (pkg == null || !pkg.getFunctions().isEmpty() || !pkg.getFunctionImports().isEmpty()) {
+                continue;
+            }
+            StringBuilder drl = header(pkg);
+            int headerLength = drl.length();
+            for (RuleDescr rule : pkg.getRules()) {
                 List<PatternDescr> patterns = plainPatterns(rule);
-                if (patterns == null) {
+                if (patterns == null || drl.length() > MAX_PROBE_BYTES) {
                     continue;
                 }
                 List<Probe> probes = new ArrayList<>();
@@ -64,7 +87,7 @@ public final class RuleProbes {
                     PatternDescr pattern = patterns.get(p);
                     List<String> conditions = conditions(pattern);
                     for (int k = 0; k <= conditions.size(); k++) {
-                        Probe probe = new Probe(PROBE + counter[0]++, rule.getName(), pattern.getObjectType(),
+                        Probe probe = new Probe(prefix + counter++, rule.getName(), pattern.getObjectType(),
                                 k == 0 ? null : conditions.get(k - 1), p == 0);
                         drl.append("rule \"").append(probe.name()).append("\"\nwhen\n").append(before)
                                 .append("    ").append(patternText(pattern, conditions.subList(0, k)))
@@ -75,10 +98,23 @@ public final class RuleProbes {
                 }
                 byRule.put(rule.getName(), probes);
             }
-            probed.add(new RuleFile(source.path() + ".drl", drl.toString().getBytes(StandardCharsets.UTF_8)));
+            if (drl.length() > headerLength) {
+                probeFiles.add(new RuleFile("explain-probes-" + probeFiles.size() + ".drl",
+                        drl.toString().getBytes(StandardCharsets.UTF_8)));
+            }
         }
-        return new RuleProbes(new RuleRunner(new RuleSetCompiler().compile("explain", "probes", probed),
-                Integer.MAX_VALUE - 1), byRule);
+        if (probeFiles.isEmpty()) {
+            return new RuleProbes(null, Map.of());
+        }
+        try {
+            return new RuleProbes(new RuleRunner(new RuleSetCompiler().compile("explain", "probes", probeFiles),
+                    MAX_FIRINGS), byRule);
+        } catch (RuleSetRejectedException e) {
+            // A probe the checker or compiler refuses (a size limit, a condition that only makes
+            // sense with the rest of its rule): explain without breaking rules down.
+            log.warn("explain probes not compiled; answering without them: {}", e.getMessage());
+            return new RuleProbes(null, Map.of());
+        }
     }
 
     /**
@@ -87,23 +123,23 @@ public final class RuleProbes {
      */
     public Map<String, String> whyNot(Collection<?> facts, Collection<String> rules) {
         Set<String> fired = new HashSet<>();
-        runner.evaluate(facts, new DefaultAgendaEventListener() {
+        boolean capped = runner != null && runner.evaluate(facts, new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
                 fired.add(event.getMatch().getRule().getName());
             }
-        });
+        }).capped();
         Map<String, String> reasons = new LinkedHashMap<>();
         for (String rule : rules) {
-            reasons.put(rule, reason(byRule.get(rule), fired));
+            reasons.put(rule, capped ? "its conditions are not met (too many matches among the facts to break them"
+                    + " down)" : reason(byRule.get(rule), fired));
         }
         return reasons;
     }
 
     private static String reason(List<Probe> probes, Set<String> fired) {
         if (probes == null) {
-            return "its conditions are not met (they use not, exists, or, from or accumulate, which explain does not"
-                    + " break down)";
+            return NOT_BROKEN_DOWN;
         }
         for (Probe probe : probes) {
             if (fired.contains(probe.name())) {
@@ -118,15 +154,29 @@ public final class RuleProbes {
         return "its conditions hold, but it did not fire (an activation group, an agenda group or the firing limit)";
     }
 
-    /** The patterns of a rule that is a plain list of them; null for anything else. */
+    /** The package, its imports and its globals: what the probes need of their source. */
+    private static StringBuilder header(PackageDescr pkg) {
+        StringBuilder drl = new StringBuilder("package ").append(pkg.getName()).append("\n\n");
+        for (ImportDescr i : pkg.getImports()) {
+            drl.append("import ").append(i.getTarget()).append('\n');
+        }
+        for (GlobalDescr g : pkg.getGlobals()) {
+            drl.append("global ").append(g.getType()).append(' ').append(g.getIdentifier()).append('\n');
+        }
+        return drl.append('\n');
+    }
+
+    /** The patterns of a rule that is a plain list of them, each of its own type; null for anything else. */
     private static List<PatternDescr> plainPatterns(RuleDescr rule) {
         AndDescr lhs = rule.getLhs();
         if (lhs == null) {
             return null;
         }
         List<PatternDescr> patterns = new ArrayList<>();
+        Set<String> types = new HashSet<>();
         for (BaseDescr d : lhs.getDescrs()) {
-            if (!(d instanceof PatternDescr p) || p.getSource() != null || p.isQuery() || p.isUnification()) {
+            if (!(d instanceof PatternDescr p) || p.getSource() != null || p.isQuery() || p.isUnification()
+                    || !types.add(p.getObjectType())) {
                 return null;
             }
             patterns.add(p);
@@ -150,11 +200,14 @@ public final class RuleProbes {
         return binding + pattern.getObjectType() + "( " + String.join(", ", conditions) + " )";
     }
 
-    private static PackageDescr parse(String drl) throws RuleSetRejectedException {
+    /** The checked source, parsed again; null if it does not parse (it did when checked). */
+    private static PackageDescr parse(String drl) {
         try {
-            return new DrlParser().parse(false, drl);
+            DrlParser parser = new DrlParser();
+            PackageDescr pkg = parser.parse(false, drl);
+            return parser.hasErrors() ? null : pkg;
         } catch (DroolsParserException e) {
-            throw new IllegalStateException("a checked rule file no longer parses", e);
+            return null;
         }
     }
 }

@@ -59,6 +59,12 @@ class RulesCliTest {
         assertThat(err.toString()).contains("cannot reach http://127.0.0.1:1");
     }
 
+    @Test
+    void shouldExitTwoForAFileThatIsNotThere() {
+        assertThat(run("validate", dir.resolve("missing.drl").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("cannot read").contains("missing.drl");
+    }
+
     private int run(String... args) {
         return RulesCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
     }
