@@ -10,11 +10,18 @@ import org.memberflow.rules.session.RuleFailedException;
 import org.memberflow.rules.session.RuleSetRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
 
 /**
  * Every error as an RFC 9457 problem document ({@code application/problem+json}); Spring MVC's
@@ -33,6 +40,26 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail invalidParameter(InvalidParameterException e) {
         return Problems.invalid("invalid-parameter", "A parameter is out of range",
                 List.of(new FieldError(e.parameter(), e.getMessage())));
+    }
+
+    /**
+     * A body Jackson cannot read into the request's type (a word where a number goes, a date
+     * that does not exist): a 400 naming the field by its JSON pointer, as every other bad field.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable cause = ex.getMostSpecificCause();
+        if (!(cause instanceof JacksonException json) || json.getPath().isEmpty()) {
+            return super.handleHttpMessageNotReadable(ex, headers, status, request);
+        }
+        StringBuilder pointer = new StringBuilder();
+        for (JacksonException.Reference ref : json.getPath()) {
+            pointer.append('/').append(ref.getPropertyName() != null ? ref.getPropertyName() : ref.getIndex());
+        }
+        ProblemDetail problem = Problems.invalid("invalid-request", "The request has invalid fields",
+                List.of(new FieldError(pointer.toString(), "cannot be read: " + json.getOriginalMessage())));
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @ExceptionHandler(InvalidRequestException.class)

@@ -145,6 +145,12 @@ class RuleSetLifecycleTest {
 
         assertThat(http.get("/api/v1/rulesets?page=99999999&size=100").statusCode()).isEqualTo(400);
 
+        HttpResponse<String> notANumber = http.postJson("/api/v1/rulesets/1/simulate",
+                "{\"sample\":\"ten\",\"tick\":{\"date\":\"2026-02-30\"}}");
+        assertThat(notANumber.statusCode()).isEqualTo(400);
+        assertThat(notANumber.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(notANumber.body()).contains("\"pointer\":\"/sample\"");
+
         HttpResponse<String> missing = http.get("/api/v1/rulesets/9999");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("rule-set-not-found");

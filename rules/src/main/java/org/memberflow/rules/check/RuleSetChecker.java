@@ -63,7 +63,7 @@ public final class RuleSetChecker {
                 }
                 for (CompileError e : report.errors()) {
                     errors.add(source.kind().isDecisionTable()
-                            ? new CompileError(e.file(), 0, 0, source.locate(e.line()) + e.message()) : e);
+                            ? new CompileError(e.file(), source.row(e.line()), 0, source.locate(e.line()) + e.message()) : e);
                 }
             } catch (RuleFileException e) {
                 errors.add(new CompileError(file.path(), 0, 0, e.getMessage()));

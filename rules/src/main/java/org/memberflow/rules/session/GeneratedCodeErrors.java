@@ -47,7 +47,7 @@ final class GeneratedCodeErrors {
                 Optional<Integer> line = lineOf(source.drl(), code);
                 if (line.isPresent()) {
                     return source.kind().isDecisionTable()
-                            ? new CompileError(source.path(), 0, 0, source.locate(line.get()) + m.getText())
+                            ? new CompileError(source.path(), source.row(line.get()), 0, source.locate(line.get()) + m.getText())
                             : new CompileError(source.path(), line.get(), 0, m.getText());
                 }
             }

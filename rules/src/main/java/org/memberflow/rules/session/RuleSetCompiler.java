@@ -55,7 +55,7 @@ public final class RuleSetCompiler {
             if (GeneratedCodeErrors.isGenerated(m)) {
                 errors.add(generated.locate(m));
             } else if (source != null && source.kind().isDecisionTable()) {
-                errors.add(new CompileError(source.path(), 0, 0, source.locate(m.getLine()) + m.getText()));
+                errors.add(new CompileError(source.path(), source.row(m.getLine()), 0, source.locate(m.getLine()) + m.getText()));
             } else {
                 errors.add(new CompileError(stripResources(m.getPath()), m.getLine(), m.getColumn(), m.getText()));
             }

@@ -81,6 +81,7 @@ class BirthdayTableEditingTest {
         assertThatThrownBy(() -> compile(table)).isInstanceOfSatisfying(RuleSetRejectedException.class,
                 e -> assertThat(e.errors()).singleElement().satisfies(err -> {
                     assertThat(err.file()).isEqualTo(TABLE);
+                    assertThat(err.line()).as("the spreadsheet row of gold").isEqualTo(GOLD + 1);
                     assertThat(err.message()).contains("birthday gift by tier_17").contains("plain decimal literal");
                 }));
     }
