@@ -156,9 +156,7 @@ class RuleSetController {
     private Validated validate(RuleSetUpload upload) throws RuleSetRejectedException {
         List<RuleFile> files = upload.resolve(catalog);
         CompiledRuleSet compiled = catalog.validate(upload.name(), files);
-        List<String> rules = compiled.kieBase().getKiePackages().stream()
-                .flatMap(p -> p.getRules().stream()).map(r -> r.getName()).sorted().toList();
-        return new Validated(true, files.stream().map(RuleFile::path).toList(), rules);
+        return new Validated(true, files.stream().map(RuleFile::path).toList(), compiled.ruleNames());
     }
 
     private Detail detail(RuleSetVersion v) {

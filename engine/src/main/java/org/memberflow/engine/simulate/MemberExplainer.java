@@ -2,15 +2,11 @@ package org.memberflow.engine.simulate;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.memberflow.engine.action.CampaignAction;
 import org.memberflow.engine.member.EventFolder;
 import org.memberflow.engine.member.Evaluation;
@@ -22,9 +18,7 @@ import org.memberflow.rules.explain.RuleProbes;
 import org.memberflow.rules.fact.MemberEvent;
 import org.memberflow.rules.fact.Tick;
 import org.memberflow.rules.session.PendingSegment;
-import org.memberflow.rules.session.RuleOutcome;
 import org.memberflow.rules.session.RuleRunner;
-import org.memberflow.rules.session.Rules;
 import org.memberflow.segments.Breakpoints;
 import org.memberflow.segments.RfmClass;
 
@@ -52,7 +46,8 @@ public final class MemberExplainer {
             copy.recordSeen(event.getEventId());
             EventFolder.apply(copy, event);
         }
-        Watched watched = new Watched(runner);
+        FiringCounter counter = new FiringCounter();
+        WatchedRules watched = new WatchedRules(runner, counter);
         Evaluation evaluation = new MemberEvaluator(watched, windowDays).evaluate(memberId, copy, event,
                 event == null ? tick : null, now, breakpoints);
 
@@ -62,7 +57,7 @@ public final class MemberExplainer {
         }
         Map<String, List<String>> decided = new TreeMap<>();
         Map<String, List<String>> dropped = new TreeMap<>();
-        for (Decision d : watched.outcome.decisions()) {
+        for (Decision d : watched.lastOutcome().decisions()) {
             String key = d.campaignId() + "/" + d.periodKey();
             String text = key + " " + d.type() + " " + new TreeMap<>(d.params());
             decided.computeIfAbsent(d.rule(), r -> new ArrayList<>()).add(text);
@@ -70,51 +65,21 @@ public final class MemberExplainer {
                 dropped.computeIfAbsent(d.rule(), r -> new ArrayList<>()).add(text);
             }
         }
-        Set<String> allRules = new TreeSet<>();
-        runner.ruleSet().kieBase().getKiePackages().forEach(p -> p.getRules().forEach(r -> allRules.add(r.getName())));
-        List<String> notFired = allRules.stream().filter(r -> !watched.fired.containsKey(r)).toList();
-        Map<String, String> whyNot = probes.whyNot(watched.facts, notFired);
+        List<String> allRules = runner.ruleSet().ruleNames();
+        List<String> notFired = allRules.stream().filter(r -> !counter.firings().containsKey(r)).toList();
+        Map<String, String> whyNot = probes.whyNot(watched.lastFacts(), notFired);
 
         List<Explanation.RuleReport> reports = new ArrayList<>();
         for (String rule : allRules) {
-            reports.add(new Explanation.RuleReport(rule, watched.fired.getOrDefault(rule, 0),
+            reports.add(new Explanation.RuleReport(rule, counter.firings().getOrDefault(rule, 0),
                     decided.getOrDefault(rule, List.of()), dropped.getOrDefault(rule, List.of()), whyNot.get(rule)));
         }
         List<Explanation.Fact> facts = new ArrayList<>();
-        for (Object fact : watched.facts) {
+        for (Object fact : watched.lastFacts()) {
             // The Segment as the rules saw it: of the class the classification gave.
             Object seen = fact instanceof PendingSegment p ? p.classifiedAs(RfmClass.fromCode(evaluation.snapshot().rfmClass())) : fact;
             facts.add(new Explanation.Fact(seen.getClass().getSimpleName(), seen));
         }
         return new Explanation(memberId, runner.version(), facts, reports);
-    }
-
-    /** The runner, keeping the facts it was given, the outcome, and the firings per rule. */
-    private static final class Watched implements Rules {
-        private final RuleRunner runner;
-        private final Map<String, Integer> fired = new TreeMap<>();
-        private List<Object> facts = List.of();
-        private RuleOutcome outcome;
-
-        Watched(RuleRunner runner) {
-            this.runner = runner;
-        }
-
-        @Override
-        public RuleOutcome evaluate(Collection<?> given) {
-            facts = List.copyOf(given);
-            outcome = runner.evaluate(given, new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    fired.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
-                }
-            });
-            return outcome;
-        }
-
-        @Override
-        public String version() {
-            return runner.version();
-        }
     }
 }

@@ -3,7 +3,6 @@ package org.memberflow.engine.simulate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -22,9 +21,7 @@ import org.memberflow.engine.member.MemberStateSerde;
 import org.memberflow.rules.fact.MemberEvent;
 import org.memberflow.rules.fact.Tick;
 import org.memberflow.rules.session.RuleFailedException;
-import org.memberflow.rules.session.RuleOutcome;
 import org.memberflow.rules.session.RuleRunner;
-import org.memberflow.rules.session.Rules;
 import org.memberflow.segments.Breakpoints;
 import org.memberflow.segments.RfmClass;
 
@@ -86,7 +83,7 @@ public final class Simulator {
 
     private Played play(RuleRunner runner, SimulatedMember member, Tick tick, Instant now, SideTotals totals) {
         MemberState state = member.state() == null ? null : copier.read(copier.write(member.state()));
-        MemberEvaluator evaluator = new MemberEvaluator(listening(runner, totals.counter), windowDays);
+        MemberEvaluator evaluator = new MemberEvaluator(new WatchedRules(runner, totals.counter), windowDays);
         Set<String> actions = new LinkedHashSet<>();
         try {
             if (member.events().isEmpty()) {
@@ -124,21 +121,6 @@ public final class Simulator {
 
     private static List<String> minus(Set<String> a, Set<String> b) {
         return a.stream().filter(x -> !b.contains(x)).toList();
-    }
-
-    /** The runner, with the counter watching every session it opens. */
-    private static Rules listening(RuleRunner runner, FiringCounter counter) {
-        return new Rules() {
-            @Override
-            public RuleOutcome evaluate(Collection<?> facts) {
-                return runner.evaluate(facts, counter);
-            }
-
-            @Override
-            public String version() {
-                return runner.version();
-            }
-        };
     }
 
     private record Played(Set<String> actions, RfmClass rfmClass) {
