@@ -33,6 +33,11 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    public HttpResponse<String> putJson(String path, String json) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A multipart/form-data POST: text fields, and files sent as parts named {@code files}. */
     public HttpResponse<String> postMultipart(String path, Map<String, String> fields, Map<String, byte[]> files)
             throws Exception {
