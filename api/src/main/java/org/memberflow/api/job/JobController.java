@@ -45,8 +45,9 @@ class JobController {
         this.scheduler = scheduler;
     }
 
-    record Job(String name, String description, String cron, String timeZone, String misfire, Instant nextFireAt,
-            Instant previousFireAt) {
+    /** @param state NORMAL, PAUSED (memberflow.jobs.paused), BLOCKED (running now), ... as Quartz says */
+    record Job(String name, String description, String cron, String timeZone, String state, String misfire,
+            Instant nextFireAt, Instant previousFireAt) {
     }
 
     record Schedule(String cron, String timeZone) {
@@ -113,7 +114,7 @@ class JobController {
         CronTrigger trigger = trigger(name);
         String description = scheduler.getJobDetail(trigger.getJobKey()).getDescription();
         return new Job(name, description, trigger.getCronExpression(), trigger.getTimeZone().getID(),
-                "fire once as soon as a server is up, then keep the schedule", instant(trigger.getNextFireTime()),
+                scheduler.getTriggerState(trigger.getKey()).name(), "fire once as soon as a server is up, then keep the schedule", instant(trigger.getNextFireTime()),
                 instant(trigger.getPreviousFireTime()));
     }
 

@@ -6,8 +6,12 @@ import org.quartz.CronScheduleBuilder;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import org.quartz.impl.matchers.GroupMatcher;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.quartz.autoconfigure.SchedulerFactoryBeanCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,6 +40,27 @@ class JobDefinitions {
             new Definition("birthday", TickJob.class, "0 0 2 * * ?", "wakes the birthday campaigns"),
             new Definition("points-expiry", TickJob.class, "0 10 2 * * ?", "wakes the points-expiry reminders"),
             new Definition("inactivity", TickJob.class, "0 20 2 * * ?", "wakes churn recall and RFM decay"));
+
+    /**
+     * With {@code memberflow.jobs.paused} the schedules do not fire (jobs still run by hand through
+     * the API): for test servers, whose sweeps and breakpoints must not start on the clock, and for
+     * maintenance. Paused or resumed at every start, in the shared store, so the last server to
+     * start decides for the cluster.
+     */
+    @Bean
+    SchedulesPaused schedulesPaused(Scheduler scheduler, @Value("${memberflow.jobs.paused:false}") boolean paused)
+            throws SchedulerException {
+        if (paused) {
+            scheduler.pauseTriggers(GroupMatcher.triggerGroupEquals(GROUP));
+        } else {
+            scheduler.resumeTriggers(GroupMatcher.triggerGroupEquals(GROUP));
+        }
+        return new SchedulesPaused(paused);
+    }
+
+    /** Whether the schedules were paused at start. */
+    record SchedulesPaused(boolean paused) {
+    }
 
     /** Gives the scheduler the jobs and triggers; with overwrite-existing-jobs off, only the missing ones are added. */
     @Bean

@@ -15,8 +15,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(LocalStackExtension.class)
 // The rule-set reconciler's timer is off: a test that puts a stray record on rule-sets must see it
-// stay there until it calls the reconciler itself.
+// stay there until it calls the reconciler itself. The job schedules are paused: no sweep or
+// breakpoints run starts on the clock in the middle of a test (tests run jobs by hand).
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "memberflow.rule-sets.reconcile-interval=0s")
+        properties = {"memberflow.rule-sets.reconcile-interval=0s", "memberflow.jobs.paused=true"})
 public @interface MemberFlowIntegrationTest {
 }
