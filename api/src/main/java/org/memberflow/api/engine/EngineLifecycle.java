@@ -60,8 +60,9 @@ final class EngineLifecycle implements SmartLifecycle {
 
     @Override
     public void stop() {
-        engine.close();
+        // The feed first: a compile finishing meanwhile must not start an engine being stopped.
         ruleSets.close();
+        engine.close();
         running = false;
     }
 

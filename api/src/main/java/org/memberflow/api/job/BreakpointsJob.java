@@ -38,7 +38,7 @@ public class BreakpointsJob extends QuartzJobBean {
                         Topics.RFM_BREAKPOINTS.valueSerde().serializer().serialize(null, record)).get(30, TimeUnit.SECONDS);
             }
         } catch (Exception e) {
-            throw new JobExecutionException("rfm breakpoints for " + today + " not published: " + e.getMessage(), e, true);
+            throw TickJob.retryOrGiveUp(context, "rfm breakpoints for " + today, e);
         }
     }
 }

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.memberflow.segments.Breakpoints;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Breakpoints as {@link Breakpoints#fromPopulation} computes them in memory, by SQL over the
@@ -15,9 +18,15 @@ import org.springframework.stereotype.Component;
 @Component
 class BreakpointsQuery {
     private final BreakpointsMapper mapper;
+    private final TransactionTemplate snapshot;
 
-    BreakpointsQuery(BreakpointsMapper mapper) {
+    BreakpointsQuery(BreakpointsMapper mapper, PlatformTransactionManager transactions) {
         this.mapper = mapper;
+        // One read-only transaction: InnoDB reads the count, the ranks and the means from one
+        // snapshot of the table while the sinks go on writing it.
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
     List<String> brands(LocalDate today, int windowDays) {
@@ -25,6 +34,10 @@ class BreakpointsQuery {
     }
 
     Breakpoints compute(String brand, LocalDate today, int windowDays) {
+        return snapshot.execute(tx -> computeInSnapshot(brand, today, windowDays));
+    }
+
+    private Breakpoints computeInSnapshot(String brand, LocalDate today, int windowDays) {
         LocalDate since = today.minusDays(windowDays - 1L);
         long n = mapper.buyers(brand, since);
         if (n == 0) {

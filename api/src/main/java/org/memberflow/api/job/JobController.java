@@ -1,5 +1,6 @@
 package org.memberflow.api.job;
 
+import java.text.ParseException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +23,7 @@ import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,9 +42,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/jobs")
 class JobController {
     private final Scheduler scheduler;
+    private final TransactionTemplate transactions;
 
-    JobController(Scheduler scheduler) {
+    /** Changes go through a transaction: the JDBC store takes its cluster locks inside one. */
+    JobController(Scheduler scheduler, TransactionTemplate transactions) {
         this.scheduler = scheduler;
+        this.transactions = transactions;
     }
 
     /** @param state NORMAL, PAUSED (memberflow.jobs.paused), BLOCKED (running now), ... as Quartz says */
@@ -72,13 +77,15 @@ class JobController {
 
     /** Changes when the job runs; takes effect on every server at once. */
     @PutMapping("/{name}")
-    Job reschedule(@PathVariable String name, @RequestBody Schedule body) throws SchedulerException {
+    Job reschedule(@PathVariable String name, @RequestBody Schedule body) throws SchedulerException, ParseException {
         CronTrigger current = trigger(name);
         List<FieldError> errors = new ArrayList<>();
         String cron = body == null ? null : body.cron();
         if (cron == null || !CronExpression.isValidExpression(cron)) {
             errors.add(new FieldError("/cron", "is not a Quartz cron expression (seconds minutes hours day-of-month"
                     + " month day-of-week), e.g. \"0 0 2 * * ?\""));
+        } else if (new CronExpression(cron).getNextValidTimeAfter(new Date()) == null) {
+            errors.add(new FieldError("/cron", "never fires"));
         }
         String zone = body == null || body.timeZone() == null ? current.getTimeZone().getID() : body.timeZone();
         try {
@@ -93,7 +100,7 @@ class JobController {
                 .withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getTimeZone(ZoneId.of(zone)))
                         .withMisfireHandlingInstructionFireAndProceed())
                 .build();
-        scheduler.rescheduleJob(current.getKey(), next);
+        inTransaction(() -> scheduler.rescheduleJob(current.getKey(), next));
         return job(name);
     }
 
@@ -106,7 +113,7 @@ class JobController {
         if (body != null && body.date() != null) {
             data.put(TickJob.DATE, body.date().toString());
         }
-        scheduler.triggerJob(JobKey.jobKey(name, JobDefinitions.GROUP), data);
+        inTransaction(() -> scheduler.triggerJob(JobKey.jobKey(name, JobDefinitions.GROUP), data));
         return job(name);
     }
 
@@ -125,6 +132,27 @@ class JobController {
                     + JobDefinitions.ALL.stream().map(JobDefinitions.Definition::name).toList());
         }
         return cron;
+    }
+
+    private interface SchedulerCall {
+        void run() throws SchedulerException;
+    }
+
+    private void inTransaction(SchedulerCall call) throws SchedulerException {
+        try {
+            transactions.executeWithoutResult(tx -> {
+                try {
+                    call.run();
+                } catch (SchedulerException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof SchedulerException se) {
+                throw se;
+            }
+            throw e;
+        }
     }
 
     private static Instant instant(Date date) {

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.quartz.autoconfigure.SchedulerFactoryBeanCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The scheduled jobs and their default schedules (Asia/Shanghai): the three sweeps that wake the
@@ -48,13 +49,19 @@ class JobDefinitions {
      * start decides for the cluster.
      */
     @Bean
-    SchedulesPaused schedulesPaused(Scheduler scheduler, @Value("${memberflow.jobs.paused:false}") boolean paused)
-            throws SchedulerException {
-        if (paused) {
-            scheduler.pauseTriggers(GroupMatcher.triggerGroupEquals(GROUP));
-        } else {
-            scheduler.resumeTriggers(GroupMatcher.triggerGroupEquals(GROUP));
-        }
+    SchedulesPaused schedulesPaused(Scheduler scheduler, TransactionTemplate transactions,
+            @Value("${memberflow.jobs.paused:false}") boolean paused) {
+        transactions.executeWithoutResult(tx -> {
+            try {
+                if (paused) {
+                    scheduler.pauseTriggers(GroupMatcher.triggerGroupEquals(GROUP));
+                } else {
+                    scheduler.resumeTriggers(GroupMatcher.triggerGroupEquals(GROUP));
+                }
+            } catch (SchedulerException e) {
+                throw new IllegalStateException("cannot " + (paused ? "pause" : "resume") + " the job schedules", e);
+            }
+        });
         return new SchedulesPaused(paused);
     }
 

@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.TimeZone;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.memberflow.engine.Topics;
@@ -13,7 +13,12 @@ import org.memberflow.engine.clock.TickRecord;
 import org.quartz.CronTrigger;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
+import org.quartz.JobDataMap;
 import org.quartz.JobExecutionException;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerKey;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.quartz.QuartzJobBean;
@@ -27,6 +32,7 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
 @DisallowConcurrentExecution
 public class TickJob extends QuartzJobBean {
     static final String DATE = "date";
+    static final int MAX_REFIRES = 5;
     // Quartz creates jobs itself; Spring fills these fields (SpringBeanJobFactory).
     @Autowired
     private KafkaTemplate<String, byte[]> kafka;
@@ -44,18 +50,55 @@ public class TickJob extends QuartzJobBean {
             }
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
-            // Refired by Quartz; a tick written twice is swept once.
-            throw new JobExecutionException("tick " + job + " " + date + " not written: " + e.getMessage(), e, true);
+            // A tick written twice is swept once.
+            throw retryOrGiveUp(context, "tick " + job + " " + date, e);
         }
     }
 
-    static LocalDate dateOf(JobExecutionContext context) {
-        Object asked = context.getMergedJobDataMap().get(DATE);
+    /**
+     * The day a run is for: the one asked for (a run by hand), else the day of the scheduled fire
+     * time (the original one, for a run recovered after a crash) in the time zone of the job's own
+     * schedule, whatever trigger fired it (runs by hand and recoveries come through one-off ones).
+     */
+    static LocalDate dateOf(JobExecutionContext context) throws JobExecutionException {
+        JobDataMap data = context.getMergedJobDataMap();
+        Object asked = data.get(DATE);
         if (asked instanceof String text && !text.isBlank()) {
             return LocalDate.parse(text);
         }
-        TimeZone zone = context.getTrigger() instanceof CronTrigger cron ? cron.getTimeZone() : TimeZone.getTimeZone("UTC");
         Date fired = context.getScheduledFireTime() != null ? context.getScheduledFireTime() : context.getFireTime();
-        return LocalDate.ofInstant(fired.toInstant(), ZoneId.of(zone.getID()));
+        if (data.containsKey(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS)) {
+            fired = new Date(data.getLong(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS));
+        }
+        return LocalDate.ofInstant(fired.toInstant(), zoneOf(context));
+    }
+
+    static ZoneId zoneOf(JobExecutionContext context) throws JobExecutionException {
+        try {
+            Trigger own = context.getScheduler().getTrigger(
+                    TriggerKey.triggerKey(context.getJobDetail().getKey().getName(), JobDefinitions.GROUP));
+            return own instanceof CronTrigger cron ? cron.getTimeZone().toZoneId() : ZoneId.of(JobDefinitions.ZONE);
+        } catch (SchedulerException e) {
+            throw new JobExecutionException(e);
+        }
+    }
+
+    /**
+     * A failed run is tried again a few times, waiting longer each time (Kafka or MySQL back from a
+     * blip), then given up until its next schedule; never a tight loop.
+     */
+    static JobExecutionException retryOrGiveUp(JobExecutionContext context, String what, Exception cause) {
+        int attempt = context.getRefireCount();
+        if (attempt >= MAX_REFIRES) {
+            return new JobExecutionException(what + " failed " + (attempt + 1) + " times; next try at the next"
+                    + " schedule: " + cause.getMessage(), cause, false);
+        }
+        try {
+            Thread.sleep(Duration.ofSeconds(2L << attempt).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new JobExecutionException(what + " interrupted", e, false);
+        }
+        return new JobExecutionException(what + " failed; trying again: " + cause.getMessage(), cause, true);
     }
 }

@@ -67,19 +67,19 @@ public final class MemberExplainer {
         }
         List<String> allRules = runner.ruleSet().ruleNames();
         List<String> notFired = allRules.stream().filter(r -> !counter.firings().containsKey(r)).toList();
-        Map<String, String> whyNot = probes.whyNot(watched.lastFacts(), notFired);
+        // The facts as the rules saw them: the Segment of the class the classification gave.
+        RfmClass rfmClass = RfmClass.fromCode(evaluation.snapshot().rfmClass());
+        List<Object> seen = watched.lastFacts().stream()
+                .map(f -> f instanceof PendingSegment p ? (Object) p.classifiedAs(rfmClass) : f).toList();
+        Map<String, String> whyNot = probes.whyNot(seen, notFired);
 
         List<Explanation.RuleReport> reports = new ArrayList<>();
         for (String rule : allRules) {
             reports.add(new Explanation.RuleReport(rule, counter.firings().getOrDefault(rule, 0),
                     decided.getOrDefault(rule, List.of()), dropped.getOrDefault(rule, List.of()), whyNot.get(rule)));
         }
-        List<Explanation.Fact> facts = new ArrayList<>();
-        for (Object fact : watched.lastFacts()) {
-            // The Segment as the rules saw it: of the class the classification gave.
-            Object seen = fact instanceof PendingSegment p ? p.classifiedAs(RfmClass.fromCode(evaluation.snapshot().rfmClass())) : fact;
-            facts.add(new Explanation.Fact(seen.getClass().getSimpleName(), seen));
-        }
+        List<Explanation.Fact> facts = seen.stream()
+                .map(f -> new Explanation.Fact(f.getClass().getSimpleName(), f)).toList();
         return new Explanation(memberId, runner.version(), facts, reports);
     }
 }

@@ -20,12 +20,14 @@ public final class DecisionRecorder extends DefaultAgendaEventListener {
         return decisions.currentRule();
     }
 
-    /**
-     * Ends the classification: returns the class a rule gave (null if none did); classifying
-     * after this is an error, since the Segment fact is then made.
-     */
-    public RfmClass closeClassification() {
-        return decisions.closeClassification();
+    /** The class a rule gave in this session, or null. */
+    public RfmClass classification() {
+        return decisions.classification();
+    }
+
+    /** Fixes the member's class for this session: a rule classing otherwise fails. */
+    public void fixClassification(RfmClass rfmClass) {
+        decisions.fixClassification(rfmClass);
     }
 
     @Override

@@ -19,7 +19,7 @@ public final class Decisions {
     private String currentRule = "";
     private RfmClass rfmClass;
     private String classifiedBy;
-    private boolean classificationClosed;
+    private boolean classificationFixed;
 
     /** Ask the coupon service to issue a coupon from {@code couponTemplate}. */
     public void issueCoupon(String campaignId, String periodKey, String couponTemplate) {
@@ -52,14 +52,20 @@ public final class Decisions {
 
     /**
      * Put the member in RFM class {@code rfmClass} (RFM 分层): for classification rules, which
-     * match {@code RfmProfile}, never {@code Segment} (the Segment fact is made from the class
-     * decided here). Two rules giving one member different classes is an error of the rule set.
+     * match {@code RfmProfile} and nothing else (the class is decided from the profile alone,
+     * before the {@code Segment} fact is made from it). Two rules giving one member different
+     * classes is an error of the rule set.
      */
     public void classify(RfmClass rfmClass) {
         Objects.requireNonNull(rfmClass, "rfmClass");
-        if (classificationClosed) {
-            throw new IllegalStateException("classify is for rules that do not match Segment: the class is decided"
-                    + " before the Segment fact exists");
+        if (classificationFixed) {
+            if (rfmClass != this.rfmClass) {
+                throw new IllegalStateException("rule \"" + currentRule + "\" classes the member " + rfmClass.code()
+                        + " from more than its RfmProfile (the profile alone gives "
+                        + (this.rfmClass == null ? "no class" : this.rfmClass.code()) + "): a classification rule may"
+                        + " match RfmProfile only");
+            }
+            return;
         }
         if (this.rfmClass != null && this.rfmClass != rfmClass) {
             throw new IllegalStateException("two rules class the member differently: " + this.rfmClass.code() + " by \""
@@ -83,10 +89,15 @@ public final class Decisions {
         return currentRule;
     }
 
-    /** The class a rule gave, or null; from now on {@link #classify} refuses. */
-    RfmClass closeClassification() {
-        classificationClosed = true;
+    /** The class a rule gave, or null. */
+    RfmClass classification() {
         return rfmClass;
+    }
+
+    /** The class is decided ({@code rfmClass}, or none): classifying otherwise is now an error. */
+    void fixClassification(RfmClass rfmClass) {
+        this.rfmClass = rfmClass;
+        this.classificationFixed = true;
     }
 
     private void record(ActionType type, String campaignId, String periodKey, Map<String, String> params) {

@@ -4,6 +4,7 @@ import java.util.Collection;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.memberflow.rules.decision.DecisionRecorder;
+import org.memberflow.rules.fact.RfmProfile;
 import org.memberflow.segments.RfmClass;
 
 /**
@@ -64,25 +65,49 @@ public final class RuleRunner implements Rules {
                 session.addEventListener(listener);
             }
             PendingSegment pending = null;
+            RfmProfile profile = null;
             for (Object fact : facts) {
                 if (fact instanceof PendingSegment p) {
                     pending = p;
                 } else {
+                    profile = fact instanceof RfmProfile rp ? rp : profile;
                     session.insert(fact);
                 }
             }
+            RfmClass rfmClass = null;
+            if (pending != null) {
+                // The class first, from the profile alone; then every rule runs with the Segment of
+                // that class present, so salience, activation groups, `not Segment(...)` and
+                // accumulations over Segment all see the real class.
+                rfmClass = profile == null ? null : classify(profile);
+                recorder.fixClassification(rfmClass);
+                session.insert(pending.classifiedAs(rfmClass != null ? rfmClass : pending.defaultClass()));
+            }
             // One more than allowed, so that reaching the limit is told apart from stopping at it.
             int fired = fire(session, maxFirings + 1, recorder);
-            RfmClass rfmClass = null;
-            if (pending != null && fired <= maxFirings) {
-                // The classification has fired with everything else that does not need the Segment.
-                rfmClass = recorder.closeClassification();
-                session.insert(pending.classifiedAs(rfmClass != null ? rfmClass : pending.defaultClass()));
-                fired += fire(session, maxFirings + 1 - fired, recorder);
-            }
             boolean capped = fired > maxFirings;
             return new RuleOutcome(recorder.decisions().recorded(), Math.min(fired, maxFirings), capped, version(),
                     rfmClass);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /**
+     * The class the classification rules give {@code profile}, in a session that holds nothing
+     * else: only rules on the profile alone can fire there, and what else they decide is dropped.
+     */
+    private RfmClass classify(RfmProfile profile) {
+        DecisionRecorder recorder = new DecisionRecorder();
+        KieSession session = ruleSet.kieBase().newKieSession();
+        try {
+            session.setGlobal(DECISIONS_GLOBAL, recorder.decisions());
+            session.addEventListener(recorder);
+            session.insert(profile);
+            if (fire(session, maxFirings + 1, recorder) > maxFirings) {
+                throw new RuleFailedException("rule firing limit of " + maxFirings + " reached while classing the member");
+            }
+            return recorder.classification();
         } finally {
             session.dispose();
         }

@@ -79,6 +79,58 @@ class RfmClassTableTest {
     }
 
     @Test
+    void shouldRunEveryOtherRuleOnlyWithTheClassifiedSegmentPresent() throws Exception {
+        RuleRunner rules = new RuleRunner(new RuleSetCompiler().compile("order", "1", List.of(file("order.drl", """
+                package campaigns
+                import org.memberflow.rules.fact.RfmProfile
+                import org.memberflow.rules.fact.Segment
+                import org.memberflow.rules.fact.MemberView
+                import org.memberflow.segments.RfmClass
+                global org.memberflow.rules.decision.Decisions decisions
+                rule "class"
+                when
+                    RfmProfile( prospect == false )
+                then
+                    decisions.classify(RfmClass.IMPORTANT_VALUE);
+                end
+                rule "everyone"
+                when
+                    MemberView( )
+                then
+                    decisions.tagMember("everyone", "once", "all");
+                end
+                rule "buyers only"
+                when
+                    MemberView( )
+                    not Segment( rfmClass == RfmClass.PROSPECT )
+                then
+                    decisions.tagMember("buyers", "once", "buyer");
+                end
+                rule "not valuable"
+                when
+                    MemberView( )
+                    not Segment( rfmClass == RfmClass.IMPORTANT_VALUE )
+                then
+                    decisions.tagMember("not-valuable", "once", "x");
+                end
+                rule "segments counted"
+                when
+                    $n : Number( intValue == 1 ) from accumulate( Segment( ), count( 1 ) )
+                then
+                    decisions.tagMember("counted", "once", "one");
+                end
+                """))), 100);
+
+        RuleOutcome outcome = rules.evaluate(facts(profile(false, true, true, true), RfmClass.GENERAL_KEEP));
+
+        assertThat(outcome.rfmClass()).isEqualTo(RfmClass.IMPORTANT_VALUE);
+        // A rule that needs no Segment still fires (once); `not Segment(...)` sees the classified
+        // Segment, not its absence; the accumulation counts it once.
+        assertThat(outcome.decisions()).extracting(d -> d.campaignId())
+                .containsExactlyInAnyOrder("everyone", "buyers", "counted");
+    }
+
+    @Test
     void shouldFailARuleSetThatClassesOneMemberTwoWays() throws Exception {
         RuleRunner twice = new RuleRunner(new RuleSetCompiler().compile("twice", "1", List.of(file("twice.drl", """
                 package campaigns
