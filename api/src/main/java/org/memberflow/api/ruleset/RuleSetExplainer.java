@@ -10,7 +10,6 @@ import org.memberflow.api.problem.InvalidRequestException;
 import org.memberflow.api.problem.NotFoundException;
 import org.memberflow.engine.Engine;
 import org.memberflow.engine.clock.ClockMode;
-import org.memberflow.engine.event.EventReader;
 import org.memberflow.engine.event.InvalidEventException;
 import org.memberflow.engine.member.MemberState;
 import org.memberflow.engine.simulate.Explanation;
@@ -27,7 +26,6 @@ import tools.jackson.databind.JsonNode;
  */
 @Service
 class RuleSetExplainer {
-    private final EventReader reader = new EventReader();
     private final CompiledVersions versions;
     private final Engine engine;
     private final EngineProperties props;
@@ -72,11 +70,7 @@ class RuleSetExplainer {
             return null;
         }
         try {
-            MemberEvent event = reader.read(reader.write(request.event()));
-            if (!event.getMemberId().equals(memberId)) {
-                throw new InvalidEventException("/memberId", "must be the member's id, " + memberId);
-            }
-            return event;
+            return MemberEvents.read(request.event(), memberId);
         } catch (InvalidEventException e) {
             errors.add(new FieldError("/event" + e.field(), e.reason()));
             return null;

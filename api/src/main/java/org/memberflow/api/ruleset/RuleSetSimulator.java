@@ -12,7 +12,6 @@ import org.memberflow.api.engine.EngineProperties;
 import org.memberflow.api.event.FieldError;
 import org.memberflow.api.problem.InvalidRequestException;
 import org.memberflow.engine.Engine;
-import org.memberflow.engine.event.EventReader;
 import org.memberflow.engine.event.InvalidEventException;
 import org.memberflow.engine.member.EventFolder;
 import org.memberflow.engine.member.MemberState;
@@ -38,7 +37,6 @@ class RuleSetSimulator {
     static final int MAX_MEMBERS = 1_000;
     static final int MAX_EVENTS_PER_MEMBER = 1_000;
     static final String DEFAULT_JOB = "daily";
-    private final EventReader reader = new EventReader();
     private final RuleSetCatalog catalog;
     private final CompiledVersions versions;
     private final ActiveRules activeRules;
@@ -159,11 +157,7 @@ class RuleSetSimulator {
         boolean ok = true;
         for (int i = 0; i < nodes.size(); i++) {
             try {
-                MemberEvent e = reader.read(reader.write(nodes.get(i)));
-                if (!e.getMemberId().equals(memberId)) {
-                    throw new InvalidEventException("/memberId", "must be the member's id, " + memberId);
-                }
-                events.add(e);
+                events.add(MemberEvents.read(nodes.get(i), memberId));
             } catch (InvalidEventException e) {
                 errors.add(new FieldError(at + "/" + i + e.field(), e.reason()));
                 ok = false;

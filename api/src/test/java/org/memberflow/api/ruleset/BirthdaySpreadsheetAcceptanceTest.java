@@ -60,10 +60,7 @@ class BirthdaySpreadsheetAcceptanceTest {
 
     @AfterEach
     void backToTheBuiltInSet() throws Exception {
-        if (catalog.active().version() != 1) {
-            catalog.activate(1, "test", "restore the built-in set");
-        }
-        await().atMost(WAIT).until(() -> activator.status().active().equals("built-in:1"));
+        BuiltInRuleSetRestored.restore(catalog, activator);
     }
 
     @Test

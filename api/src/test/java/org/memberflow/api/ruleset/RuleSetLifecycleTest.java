@@ -87,10 +87,7 @@ class RuleSetLifecycleTest {
 
     @AfterEach
     void backToTheBuiltInSet() throws Exception {
-        if (catalog.active().version() != 1) {
-            catalog.activate(1, "test", "restore the built-in set");
-        }
-        await().atMost(WAIT).until(() -> activator.status().active().equals("built-in:1"));
+        BuiltInRuleSetRestored.restore(catalog, activator);
     }
 
     @Test
@@ -222,26 +219,30 @@ class RuleSetLifecycleTest {
                     batch.append(i > 0 ? "," : "").append(registered(member));
                 }
                 try {
+                    // Each batch waits for the broker's acknowledgement: that paces the stream.
                     assertThat(http.postJson("/api/v1/events", batch + "]").statusCode()).isEqualTo(202);
-                    Thread.sleep(20);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
             }
         });
-        Thread.sleep(500);
+        String welcomes = " FROM campaign_action WHERE member_id LIKE 'swap-%' AND campaign_id IN ('welcome', 'welcome-swap')";
+        String decidedBy = "SELECT COUNT(*)" + welcomes + " AND rule_set_version = ?";
+        // Each phase lasts until the stream has been decided by the version of that phase.
+        await().atMost(WAIT).until(() -> count(decidedBy, "built-in:1") > 0);
         catalog.activate(version, "test", "swap under load");
-        await().atMost(WAIT).until(() -> activator.status().active().equals("swap:" + version));
-        Thread.sleep(1000);
+        await().atMost(WAIT).until(() -> count(decidedBy, "swap:" + version) > 0);
+        int builtInBefore = count(decidedBy, "built-in:1");
         catalog.activate(1, "test", "and back");
-        await().atMost(WAIT).until(() -> activator.status().active().equals("built-in:1"));
-        Thread.sleep(500);
+        await().atMost(WAIT).until(() -> count(decidedBy, "built-in:1") > builtInBefore
+                && activator.status().active().equals("built-in:1"));
         running.set(false);
         stream.get();
 
-        String welcomes = " FROM campaign_action WHERE member_id LIKE 'swap-%' AND campaign_id IN ('welcome', 'welcome-swap')";
         await().atMost(WAIT).until(() -> count("SELECT COUNT(*)" + welcomes) >= members.size());
-        Thread.sleep(2000); // a replayed event's second action, if any, would arrive in this time
+        // A replayed event's second action, if any, would arrive within this time: none may.
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                .until(() -> count("SELECT COUNT(*)" + welcomes) == members.size());
         List<Map<String, Object>> perMember = jdbc.queryForList("SELECT member_id, COUNT(*) AS n" + welcomes
                 + " GROUP BY member_id");
         assertThat(perMember).hasSize(members.size()).allSatisfy(row -> assertThat(((Number) row.get("n")).intValue()).isEqualTo(1));
@@ -286,8 +287,7 @@ class RuleSetLifecycleTest {
         assertThat(simulation.get("segmentShifts").toString()).contains("\"from\":null,\"to\":\"prospect\"");
 
         // Nothing was emitted: the described member is unknown to the engine and the action log.
-        Thread.sleep(1000);
-        assertThat(actionsOf(described)).isEmpty();
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> actionsOf(described).isEmpty());
         assertThat(http.get("/api/v1/members/" + described).statusCode()).isEqualTo(404);
 
         HttpResponse<String> bad = http.postJson("/api/v1/rulesets/" + version + "/simulate",
@@ -408,8 +408,8 @@ class RuleSetLifecycleTest {
                 .toList();
     }
 
-    private int count(String sql) {
-        return jdbc.queryForObject(sql, Integer.class);
+    private int count(String sql, Object... args) {
+        return jdbc.queryForObject(sql, Integer.class, args);
     }
 
     private static JsonNode json(HttpResponse<String> response, int status) {
