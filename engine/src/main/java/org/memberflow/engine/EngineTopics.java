@@ -34,6 +34,7 @@ public final class EngineTopics {
                 topic(Topics.MEMBER_EVENTS.name(), partitions, replicationFactor, KEEP_FOREVER),
                 topic(Topics.ENGINE_CLOCK.name(), partitions, replicationFactor, KEEP_FOREVER),
                 topic(Topics.MEMBER_EVENTS_DLQ.name(), partitions, replicationFactor, KEEP_FOREVER),
+                topic(Topics.CAMPAIGN_DECISIONS.name(), partitions, replicationFactor, KEEP_FOREVER),
                 topic(Topics.CAMPAIGN_ACTIONS.name(), partitions, replicationFactor, KEEP_FOREVER),
                 topic(Topics.MEMBER_SEGMENTS.name(), partitions, replicationFactor, COMPACTED),
                 topic(Topics.MEMBER_SNAPSHOTS.name(), partitions, replicationFactor, COMPACTED),

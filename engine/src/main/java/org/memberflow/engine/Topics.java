@@ -22,7 +22,13 @@ public final class Topics {
     /** Ticks of the scheduled jobs; co-partitioned with member-events. */
     public static final Topic<String, TickRecord> ENGINE_CLOCK =
             new Topic<>("engine-clock", Serdes.String(), new JsonSerde<>(TickRecord.class));
-    /** Decisions for downstream systems, key = memberId. */
+    /** Every decision of the rules, before the guardrails, key = memberId. Read by the delivery stage. */
+    public static final Topic<String, CampaignAction> CAMPAIGN_DECISIONS =
+            new Topic<>("campaign-decisions", Serdes.String(), new JsonSerde<>(CampaignAction.class));
+    /**
+     * The contract for downstream systems: the decisions that passed the guardrails (caps, budget,
+     * control group, quiet hours), each once, key = memberId. Written by the delivery stage.
+     */
     public static final Topic<String, CampaignAction> CAMPAIGN_ACTIONS =
             new Topic<>("campaign-actions", Serdes.String(), new JsonSerde<>(CampaignAction.class));
     /** Class and segment changes, compacted, key = memberId. */

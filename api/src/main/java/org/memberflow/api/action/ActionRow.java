@@ -2,7 +2,12 @@ package org.memberflow.api.action;
 
 import java.time.Instant;
 
-/** A row of {@code campaign_action}; params as JSON text. */
+/**
+ * A row of {@code campaign_action}: a decision with its outcome; params as JSON text.
+ *
+ * @param sourcePartition the partition of campaign-decisions whose record settled it
+ * @param sourceOffset    that record's offset
+ */
 public record ActionRow(
         String actionId,
         String brandId,
@@ -16,5 +21,8 @@ public record ActionRow(
         String causeEventId,
         Instant decidedAt,
         Instant notBefore,
-        boolean control) {
+        String timeZone,
+        String outcome,
+        Integer sourcePartition,
+        Long sourceOffset) {
 }

@@ -95,6 +95,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.NOT_FOUND, e.what() + "-not-found", "No such " + e.what(), e.getMessage());
     }
 
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        return Problems.of(HttpStatus.CONFLICT, e.type(), "The request conflicts with the current state", e.getMessage());
+    }
+
     @ExceptionHandler(EventsNotStoredException.class)
     ProblemDetail notStored(EventsNotStoredException e) {
         log.warn("events not stored: {}", e.getMessage());

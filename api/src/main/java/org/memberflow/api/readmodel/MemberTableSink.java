@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.memberflow.api.action.SinkConfiguration;
 import org.memberflow.engine.Topics;
 import org.memberflow.engine.segment.MemberSnapshot;
 import org.slf4j.Logger;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
+import org.memberflow.rules.fact.MemberEvent;
 
 /** MyBatis mapper of the read model; SQL in resources/mapper/ReadModelMapper.xml. */
 @Mapper
@@ -15,6 +16,9 @@ interface ReadModelMapper {
 
     void insertSegments(@Param("memberId") String memberId, @Param("brandId") String brandId,
             @Param("segments") List<String> segments, @Param("since") Instant since);
+
+    /** Inserts purchases not yet known (by member and event id). */
+    void insertPurchases(@Param("events") List<MemberEvent> purchases);
 
     List<String> segmentsOf(@Param("memberId") String memberId);
 }

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.memberflow.api.event.FieldError;
-import org.memberflow.api.problem.InvalidParameterException;
+import org.memberflow.api.paging.Page;
 import org.memberflow.api.problem.InvalidRequestException;
 import org.memberflow.api.problem.NotFoundException;
 import org.memberflow.engine.simulate.Explanation;
@@ -39,8 +39,6 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @RequestMapping("/api/v1/rulesets")
 class RuleSetController {
-    static final int MAX_PAGE_SIZE = 100;
-    static final int MAX_PAGE = 100_000;
     private static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     private final RuleSetCatalog catalog;
@@ -54,9 +52,9 @@ class RuleSetController {
     }
 
     @GetMapping
-    Page list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        checkPage(page, size);
-        return new Page(catalog.page(page * size, size), page, size, catalog.count());
+    Page<RuleSetVersion> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        Page.check(page, size);
+        return new Page<>(catalog.page(page * size, size), page, size, catalog.count());
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -91,7 +89,7 @@ class RuleSetController {
 
     @GetMapping("/audit")
     List<RuleSetAudit> audit(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        checkPage(page, size);
+        Page.check(page, size);
         return catalog.audit(page * size, size);
     }
 
@@ -188,18 +186,6 @@ class RuleSetController {
             throw new InvalidRequestException(errors);
         }
         return files;
-    }
-
-    private static void checkPage(int page, int size) {
-        if (page < 0 || page > MAX_PAGE) {
-            throw new InvalidParameterException("page", "must be between 0 and " + MAX_PAGE);
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidParameterException("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
-    }
-
-    record Page(List<RuleSetVersion> items, int page, int size, int total) {
     }
 
     record Detail(int version, String name, String label, RuleSetStatus status, String author, String comment,

@@ -67,7 +67,7 @@ class OneEventEndToEndTest {
         // A replayed action (a sink redelivery, a replay of the topic) adds no second row.
         ConsumerRecord<byte[], byte[]> original = actionRecords(actionId).get(0);
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrap)) {
-            kafka.send(Topics.CAMPAIGN_ACTIONS.name(), null, member, original.value(), null);
+            kafka.send(Topics.CAMPAIGN_DECISIONS.name(), null, member, original.value(), null);
         }
         await().atMost(WAIT).until(() -> actionRecords(actionId).size() == 2);
         ConsumerRecord<byte[], byte[]> repeat = actionRecords(actionId).get(1);

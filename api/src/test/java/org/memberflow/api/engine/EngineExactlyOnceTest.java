@@ -90,10 +90,10 @@ class EngineExactlyOnceTest {
 
     private List<CampaignAction> actionsFor(String prefix) {
         List<CampaignAction> actions = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> r : kafka.readAll(Topics.CAMPAIGN_ACTIONS.name())) {
+        for (ConsumerRecord<byte[], byte[]> r : kafka.readAll(Topics.CAMPAIGN_DECISIONS.name())) {
             String key = new String(r.key(), StandardCharsets.UTF_8);
             if (key.startsWith(prefix)) {
-                actions.add(Topics.CAMPAIGN_ACTIONS.valueSerde().deserializer().deserialize(null, r.value()));
+                actions.add(Topics.CAMPAIGN_DECISIONS.valueSerde().deserializer().deserialize(null, r.value()));
             }
         }
         return actions;

@@ -37,7 +37,7 @@ final class LatencyProbe {
         long lastSeen = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps(bootstrap));
              KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps(bootstrap))) {
-            List<TopicPartition> tps = consumer.partitionsFor(Topics.CAMPAIGN_ACTIONS.name()).stream()
+            List<TopicPartition> tps = consumer.partitionsFor(Topics.CAMPAIGN_DECISIONS.name()).stream()
                     .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
             consumer.assign(tps);
             consumer.seekToEnd(tps);
@@ -49,7 +49,7 @@ final class LatencyProbe {
             while (latencies.size() < total && System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(50))) {
                     long now = System.currentTimeMillis();
-                    CampaignAction a = Topics.CAMPAIGN_ACTIONS.valueSerde().deserializer().deserialize(null, r.value());
+                    CampaignAction a = Topics.CAMPAIGN_DECISIONS.valueSerde().deserializer().deserialize(null, r.value());
                     if (a.causeEventId().startsWith("lat-" + tag + "-") && a.campaignId().equals("welcome")) {
                         latencies.add(now - Long.parseLong(a.causeEventId().split("-")[2]));
                         firstSeen = firstSeen == 0 ? now : firstSeen;

@@ -80,7 +80,8 @@ public final class MemberEvaluator {
             }
             state.recordActed(d.campaignId(), d.periodKey());
             actions.add(new CampaignAction(ActionIds.of(d.campaignId(), memberId, d.periodKey()), state.brandId, memberId,
-                    d.campaignId(), d.periodKey(), d.type(), d.params(), d.rule(), version, cause, now, null, false));
+                    d.campaignId(), d.periodKey(), d.type(), d.params(), d.rule(), version, cause, now, null,
+                    state.timeZone == null ? null : state.timeZone.getId()));
         }
 
         // The class the rules gave (the built-in table), or the thresholds' for a set without one.

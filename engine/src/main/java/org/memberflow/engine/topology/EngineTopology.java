@@ -20,7 +20,7 @@ import org.memberflow.rules.session.Rules;
  * tests both call:
  *
  * <pre>
- * member-events ─┐                                  ┌─► campaign-actions
+ * member-events ─┐                                  ┌─► campaign-decisions
  * engine-clock ──┴─► member processor (state, rules)┼─► member-segments
  *   rfm-breakpoints (global) ─┘                     ├─► member-snapshots
  *                                                   └─► member-events-dlq
@@ -52,7 +52,7 @@ public final class EngineTopology {
                 .branch((k, v) -> v instanceof Routed.Action, Branched.withConsumer(s -> s
                         .map((k, v) -> KeyValue.pair(((Routed.Action) v).action().memberId(), ((Routed.Action) v).action()),
                                 Named.as("action-by-member"))
-                        .to(Topics.CAMPAIGN_ACTIONS.name(), produced(Topics.CAMPAIGN_ACTIONS, "actions-sink")), "actions"))
+                        .to(Topics.CAMPAIGN_DECISIONS.name(), produced(Topics.CAMPAIGN_DECISIONS, "actions-sink")), "actions"))
                 .branch((k, v) -> v instanceof Routed.SegmentMove, Branched.withConsumer(s -> s
                         .map((k, v) -> KeyValue.pair(((Routed.SegmentMove) v).change().memberId(),
                                 ((Routed.SegmentMove) v).change()), Named.as("segment-by-member"))

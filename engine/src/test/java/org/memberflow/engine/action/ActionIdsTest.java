@@ -31,7 +31,7 @@ class ActionIdsTest {
         JsonSerde<CampaignAction> serde = new JsonSerde<>(CampaignAction.class);
         CampaignAction action = new CampaignAction("id", "default", "m1", "welcome", "once", ActionType.ISSUE_COUPON,
                 Map.of("couponTemplate", "WELCOME"), "welcome coupon", "built-in:1", "e1",
-                Instant.parse("2026-05-20T08:30:00Z"), null, false);
+                Instant.parse("2026-05-20T08:30:00Z"), null, "Asia/Shanghai");
 
         byte[] json = serde.serializer().serialize("t", action);
 

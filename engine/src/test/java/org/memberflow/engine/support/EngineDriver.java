@@ -63,7 +63,7 @@ public final class EngineDriver implements AutoCloseable {
                 Topics.ENGINE_CLOCK.valueSerde().serializer());
         breakpoints = driver.createInputTopic(Topics.RFM_BREAKPOINTS.name(), Serdes.String().serializer(),
                 Topics.RFM_BREAKPOINTS.valueSerde().serializer());
-        actions = output(Topics.CAMPAIGN_ACTIONS);
+        actions = output(Topics.CAMPAIGN_DECISIONS);
         segments = output(Topics.MEMBER_SEGMENTS);
         snapshots = output(Topics.MEMBER_SNAPSHOTS);
         deadLetters = driver.createOutputTopic(Topics.MEMBER_EVENTS_DLQ.name(), Serdes.ByteArray().deserializer(),

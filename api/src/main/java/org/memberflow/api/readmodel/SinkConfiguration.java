@@ -1,4 +1,4 @@
-package org.memberflow.api.action;
+package org.memberflow.api.readmodel;
 
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
@@ -18,10 +18,15 @@ public class SinkConfiguration {
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumerFactory) {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, consumerFactory);
+        factory.setCommonErrorHandler(new DefaultErrorHandler(outageBackOff()));
+        return factory;
+    }
+
+    /** From 200 ms, doubling to 30 s, forever: a database or Redis outage is waited out, however long. */
+    public static ExponentialBackOff outageBackOff() {
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(30_000);
-        backOff.setMaxElapsedTime(Long.MAX_VALUE); // a database outage is waited out, however long
-        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
-        return factory;
+        backOff.setMaxElapsedTime(Long.MAX_VALUE);
+        return backOff;
     }
 }

@@ -1,0 +1,141 @@
+package org.memberflow.api.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.memberflow.api.action.ActionMapper;
+import org.memberflow.api.action.ActionRepository;
+import org.memberflow.api.action.LoggedAction;
+import org.memberflow.api.action.RecentDelivery;
+import org.memberflow.api.campaign.Campaign;
+import org.memberflow.api.campaign.CampaignMapper;
+import org.memberflow.api.delivery.webhook.WebhookMapper;
+import org.memberflow.engine.action.CampaignAction;
+import org.memberflow.rules.decision.ActionType;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Settles decisions: gives each new action its outcome under its campaign's guardrails and records
+ * it, in one MySQL transaction per batch that also spends the budgets and queues the webhook
+ * deliveries. The campaigns' rows are locked for the transaction, so servers settling at the same
+ * time spend each budget exactly; an action id already in the log keeps the outcome it got, so a
+ * replayed decision is never counted twice.
+ */
+@Component
+class ActionLedger {
+    /** The daily cap looks back one local day; zones reach 14 hours from UTC. */
+    private static final Duration DAILY_CAP_LOOKBACK = Duration.ofHours(48);
+
+    private final ActionRepository actions;
+    private final ActionMapper actionMapper;
+    private final CampaignMapper campaigns;
+    private final WebhookMapper webhooks;
+    private final Guardrails guardrails;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    ActionLedger(ActionRepository actions, ActionMapper actionMapper, CampaignMapper campaigns, WebhookMapper webhooks,
+            DeliveryProperties props, PlatformTransactionManager transactions, Clock clock) {
+        this.actions = actions;
+        this.actionMapper = actionMapper;
+        this.campaigns = campaigns;
+        this.webhooks = webhooks;
+        this.guardrails = new Guardrails(props.memberDailyCap(), props.defaultTimeZone());
+        this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        this.clock = clock;
+    }
+
+    /**
+     * Settles a batch and returns the actions to publish on campaign-actions: the new ones
+     * delivered, and the delivered ones this very record settled before (their publication was
+     * rolled back with the transaction that read them, so this is its redelivery).
+     */
+    List<CampaignAction> settle(List<SourcedDecision> batch) {
+        return transaction.execute(status -> settleInTransaction(batch));
+    }
+
+    private List<CampaignAction> settleInTransaction(List<SourcedDecision> batch) {
+        Map<String, SourcedDecision> byId = new LinkedHashMap<>();
+        batch.forEach(d -> byId.putIfAbsent(d.action().actionId(), d));
+        Map<String, LoggedAction> known = actions.findByIds(byId.keySet());
+
+        List<CampaignAction> publish = new ArrayList<>();
+        List<SourcedDecision> fresh = new ArrayList<>();
+        for (SourcedDecision d : byId.values()) {
+            LoggedAction logged = known.get(d.action().actionId());
+            if (logged == null) {
+                fresh.add(d);
+            } else if (logged.delivered() && logged.settledBy(d.partition(), d.offset())) {
+                publish.add(logged.action());
+            }
+        }
+        if (fresh.isEmpty()) {
+            return publish;
+        }
+
+        Map<String, Campaign> campaignById = lockCampaigns(fresh);
+        Map<String, Spend> spends = new HashMap<>();
+        campaignById.values().forEach(c -> spends.put(c.campaignId(), new Spend(c)));
+        Map<String, MemberDeliveries> histories = histories(fresh, campaignById);
+
+        Instant now = clock.instant();
+        List<LoggedAction> settled = new ArrayList<>(fresh.size());
+        List<String> delivered = new ArrayList<>();
+        for (SourcedDecision d : fresh) {
+            CampaignAction action = d.action();
+            Verdict verdict = guardrails.judge(action, campaignById.get(action.campaignId()),
+                    histories.get(action.memberId()), spends.get(action.campaignId()), now);
+            CampaignAction recorded = verdict.notBefore() == null ? action : action.deliverNotBefore(verdict.notBefore());
+            settled.add(new LoggedAction(recorded, verdict.outcome().name(), d.partition(), d.offset()));
+            if (verdict.outcome() == Outcome.DELIVERED) {
+                publish.add(recorded);
+                delivered.add(recorded.actionId());
+            }
+        }
+        actions.insertAll(settled);
+        spends.forEach((id, spend) -> {
+            if (spend.changed()) {
+                campaigns.updateSpent(id, spend.count(), spend.value());
+            }
+        });
+        if (!delivered.isEmpty()) {
+            webhooks.enqueueFor(delivered, now);
+        }
+        return publish;
+    }
+
+    private Map<String, Campaign> lockCampaigns(List<SourcedDecision> fresh) {
+        TreeSet<String> ids = new TreeSet<>();
+        fresh.forEach(d -> ids.add(d.action().campaignId()));
+        Map<String, Campaign> byId = new HashMap<>();
+        campaigns.lockByIds(List.copyOf(ids)).forEach(c -> byId.put(c.campaignId(), c));
+        return byId;
+    }
+
+    /** Each member's deliveries far enough back for the longest cap of the batch's campaigns. */
+    private Map<String, MemberDeliveries> histories(List<SourcedDecision> fresh, Map<String, Campaign> campaignById) {
+        Duration lookback = DAILY_CAP_LOOKBACK;
+        for (Campaign c : campaignById.values()) {
+            if (c.capCount() != null && Duration.ofDays(c.capPeriodDays()).compareTo(lookback) > 0) {
+                lookback = Duration.ofDays(c.capPeriodDays());
+            }
+        }
+        Instant earliest = fresh.stream().map(d -> d.action().decidedAt()).min(Instant::compareTo).orElseThrow();
+        Map<String, MemberDeliveries> histories = new HashMap<>();
+        fresh.forEach(d -> histories.computeIfAbsent(d.action().memberId(), m -> new MemberDeliveries()));
+        for (RecentDelivery r : actionMapper.deliveredSince(List.copyOf(histories.keySet()), earliest.minus(lookback))) {
+            histories.get(r.memberId()).add(r.campaignId(), ActionType.valueOf(r.actionType()), r.decidedAt());
+        }
+        return histories;
+    }
+}

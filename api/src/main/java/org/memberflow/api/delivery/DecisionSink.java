@@ -1,0 +1,48 @@
+package org.memberflow.api.delivery;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.memberflow.engine.Topics;
+import org.memberflow.engine.action.CampaignAction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The delivery stage: reads {@code campaign-decisions}, settles each batch in the action log under
+ * the campaigns' guardrails ({@link ActionLedger}), and publishes the delivered actions on
+ * {@code campaign-actions} in the Kafka transaction that commits the batch's offsets. A failure
+ * anywhere rolls the Kafka side back and the batch is read again; the log keeps each action's
+ * first outcome, so the second reading neither spends a budget again nor publishes twice.
+ */
+@Component
+class DecisionSink {
+    private static final Logger log = LoggerFactory.getLogger(DecisionSink.class);
+    private final ActionLedger ledger;
+    private final ActionPublisher publisher;
+
+    DecisionSink(ActionLedger ledger, ActionPublisher publisher) {
+        this.ledger = ledger;
+        this.publisher = publisher;
+    }
+
+    @KafkaListener(id = "decision-sink", groupId = "memberflow-delivery", topics = "campaign-decisions", batch = "true",
+            containerFactory = DeliveryConfiguration.DECISIONS_CONTAINER_FACTORY)
+    void onDecisions(List<ConsumerRecord<String, byte[]>> records) {
+        List<SourcedDecision> batch = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> r : records) {
+            try {
+                CampaignAction action = Topics.CAMPAIGN_DECISIONS.valueSerde().deserializer().deserialize(r.topic(), r.value());
+                batch.add(new SourcedDecision(action, r.partition(), r.offset()));
+            } catch (RuntimeException e) {
+                // Not written by the engine: nothing to settle, and no reason to stop delivering.
+                log.error("skipping unreadable record at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
+            }
+        }
+        if (!batch.isEmpty()) {
+            publisher.publish(ledger.settle(batch));
+        }
+    }
+}
