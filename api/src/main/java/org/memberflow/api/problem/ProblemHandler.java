@@ -49,8 +49,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Throwable cause = ex.getMostSpecificCause();
-        if (!(cause instanceof JacksonException json) || json.getPath().isEmpty()) {
+        JacksonException json = outermostJsonError(ex);
+        if (json == null || json.getPath().isEmpty()) {
             return super.handleHttpMessageNotReadable(ex, headers, status, request);
         }
         StringBuilder pointer = new StringBuilder();
@@ -60,6 +60,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.invalid("invalid-request", "The request has invalid fields",
                 List.of(new FieldError(pointer.toString(), "cannot be read: " + json.getOriginalMessage())));
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** The Jackson error that knows the path; its own cause (a DateTimeParseException, say) does not. */
+    private static JacksonException outermostJsonError(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof JacksonException json) {
+                return json;
+            }
+        }
+        return null;
     }
 
     @ExceptionHandler(InvalidRequestException.class)

@@ -64,17 +64,19 @@ class OneEventEndToEndTest {
         await().atMost(WAIT).until(() -> latestSnapshotOf(member).contains("\"eventCount\":2"));
         assertThat(actionRecords(actionId)).hasSize(1);
 
-        // A replayed action (a sink redelivery, a replay of the topic) adds no second row.
-        ConsumerRecord<byte[], byte[]> original = actionRecords(actionId).get(0);
+        // A replayed decision (a replay of the engine, a redelivery) adds no second row, spends
+        // nothing again, and is not published again on campaign-actions.
+        ConsumerRecord<byte[], byte[]> original = records(Topics.CAMPAIGN_DECISIONS.name(), actionId).get(0);
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrap)) {
             kafka.send(Topics.CAMPAIGN_DECISIONS.name(), null, member, original.value(), null);
         }
-        await().atMost(WAIT).until(() -> actionRecords(actionId).size() == 2);
-        ConsumerRecord<byte[], byte[]> repeat = actionRecords(actionId).get(1);
-        await().atMost(WAIT).until(() -> actionSinkCommittedPast(repeat));
+        await().atMost(WAIT).until(() -> records(Topics.CAMPAIGN_DECISIONS.name(), actionId).size() == 2);
+        ConsumerRecord<byte[], byte[]> repeat = records(Topics.CAMPAIGN_DECISIONS.name(), actionId).get(1);
+        await().atMost(WAIT).until(() -> deliveryCommittedPast(repeat));
         assertThat(actionRows(member)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM campaign_action WHERE action_id = ?", Integer.class, actionId))
-                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT outcome FROM campaign_action WHERE action_id = ?", String.class, actionId))
+                .isEqualTo("DELIVERED");
+        assertThat(actionRecords(actionId)).hasSize(1);
     }
 
     @Test
@@ -158,8 +160,11 @@ class OneEventEndToEndTest {
     }
 
     private List<ConsumerRecord<byte[], byte[]>> actionRecords(String actionId) {
-        return readAll(Topics.CAMPAIGN_ACTIONS.name()).stream()
-                .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains(actionId)).toList();
+        return records(Topics.CAMPAIGN_ACTIONS.name(), actionId);
+    }
+
+    private List<ConsumerRecord<byte[], byte[]>> records(String topic, String actionId) {
+        return readAll(topic).stream().filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains(actionId)).toList();
     }
 
     private String latestSnapshotOf(String member) {
@@ -183,12 +188,12 @@ class OneEventEndToEndTest {
         }
     }
 
-    /** True once the action sink has committed (so written) the given record. */
-    private boolean actionSinkCommittedPast(ConsumerRecord<byte[], byte[]> record) throws Exception {
+    /** True once the delivery stage has committed (so settled) the given record of campaign-decisions. */
+    private boolean deliveryCommittedPast(ConsumerRecord<byte[], byte[]> record) throws Exception {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin admin = Admin.create(p)) {
-            OffsetAndMetadata committed = admin.listConsumerGroupOffsets("memberflow-action-sink")
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets("memberflow-delivery")
                     .partitionsToOffsetAndMetadata().get()
                     .get(new TopicPartition(record.topic(), record.partition()));
             return committed != null && committed.offset() > record.offset();

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 
-/** A small HTTP client for the server under test: JSON, multipart forms, and plain GETs. */
+/** A small HTTP client for the server under test: JSON, multipart forms, plain GETs and DELETEs. */
 public final class Http {
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
@@ -36,6 +36,11 @@ public final class Http {
     public HttpResponse<String> putJson(String path, String json) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> delete(String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(base + path)).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** A multipart/form-data POST: text fields, and files sent as parts named {@code files}. */

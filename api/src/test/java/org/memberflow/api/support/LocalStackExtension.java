@@ -3,6 +3,8 @@ package org.memberflow.api.support;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
+import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 import org.memberflow.api.localstack.LocalStack;
 import org.memberflow.api.localstack.StackSettings;
 
@@ -13,12 +15,18 @@ import org.memberflow.api.localstack.StackSettings;
  *
  * <p>The stack stops at JVM exit, after the cached test contexts are closed ({@link AtJvmExit}).
  */
-public final class LocalStackExtension implements BeforeAllCallback {
+public final class LocalStackExtension implements BeforeAllCallback, TestInstancePreConstructCallback {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalStackExtension.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {
         context.getRoot().getStore(NAMESPACE).computeIfAbsent("stack", key -> new Started(start()), Started.class);
+    }
+
+    /** A test class with one instance for all its tests gets its Spring context before beforeAll. */
+    @Override
+    public void preConstructTestInstance(TestInstanceFactoryContext factoryContext, ExtensionContext context) {
+        beforeAll(context);
     }
 
     private static LocalStack start() {
