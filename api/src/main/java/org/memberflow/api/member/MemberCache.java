@@ -1,43 +1,84 @@
 package org.memberflow.api.member;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.memberflow.engine.segment.MemberSnapshot;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.stereotype.Component;
 
 /**
- * The serving copy of every member's latest snapshot in Redis: one key per member holding the
- * snapshot's JSON as the engine wrote it, so a lookup is one GET and no parsing.
+ * The serving copy of every member's latest snapshot in Redis: a hash per member,
+ * {@code memberflow:member:<id>}, whose field {@code snapshot} holds the snapshot's JSON as the
+ * engine wrote it (a lookup is one HGET and no parsing), beside the fields other systems target
+ * by: {@code brandId}, {@code rfmClass}, {@code tier}, {@code pointsBalance}, {@code updatedAt}.
  */
 @Component
 class MemberCache {
     static final String PREFIX = "memberflow:member:";
+    static final byte[] SNAPSHOT = bytes("snapshot");
+    /** Replaces the hash in one step: a key left from an older layout (a plain string) goes first. */
+    private static final byte[] REPLACE = bytes("""
+            if redis.call('TYPE', KEYS[1]).ok ~= 'hash' then redis.call('DEL', KEYS[1]) end
+            redis.call('HSET', KEYS[1], unpack(ARGV))
+            return 1""");
     private final RedisTemplate<String, byte[]> redis = new RedisTemplate<>();
 
     MemberCache(RedisConnectionFactory connections) {
         redis.setConnectionFactory(connections);
         redis.setKeySerializer(RedisSerializer.string());
         redis.setValueSerializer(RedisSerializer.byteArray());
+        redis.setHashKeySerializer(RedisSerializer.string());
+        redis.setHashValueSerializer(RedisSerializer.byteArray());
         redis.afterPropertiesSet();
     }
 
     /** The member's snapshot JSON, or null when the engine has not seen the member. */
     byte[] snapshot(String memberId) {
-        return redis.opsForValue().get(PREFIX + memberId);
+        return redis.<String, byte[]>opsForHash().get(PREFIX + memberId, "snapshot");
+    }
+
+    /** A snapshot as read from member-snapshots: the record and its JSON. */
+    record Entry(MemberSnapshot snapshot, byte[] json) {
     }
 
     /** Writes the latest snapshot of each member in one pipelined round trip. */
-    void putAll(Map<String, byte[]> snapshotsByMember) {
-        if (snapshotsByMember.isEmpty()) {
+    void putAll(Map<String, Entry> latestByMember) {
+        if (latestByMember.isEmpty()) {
             return;
         }
         redis.executePipelined((RedisCallback<Object>) connection -> {
-            snapshotsByMember.forEach((member, json) ->
-                    connection.stringCommands().set((PREFIX + member).getBytes(StandardCharsets.UTF_8), json));
+            latestByMember.forEach((member, entry) -> connection.scriptingCommands().eval(REPLACE, ReturnType.INTEGER, 1,
+                    keyAndFields(member, entry)));
             return null;
         });
+    }
+
+    private static byte[][] keyAndFields(String member, Entry entry) {
+        MemberSnapshot s = entry.snapshot();
+        List<byte[]> args = new ArrayList<>(11);
+        args.add(bytes(PREFIX + member));
+        args.add(SNAPSHOT);
+        args.add(entry.json());
+        field(args, "brandId", s.brandId());
+        field(args, "rfmClass", s.rfmClass());
+        field(args, "tier", s.tier() == null ? "" : s.tier());
+        field(args, "pointsBalance", Long.toString(s.pointsBalance()));
+        field(args, "updatedAt", s.updatedAt() == null ? "" : s.updatedAt().toString());
+        return args.toArray(byte[][]::new);
+    }
+
+    private static void field(List<byte[]> args, String name, String value) {
+        args.add(bytes(name));
+        args.add(bytes(value == null ? "" : value));
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

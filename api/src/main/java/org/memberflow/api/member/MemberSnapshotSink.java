@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.memberflow.api.readmodel.SinkConfiguration;
+import org.memberflow.engine.Topics;
+import org.memberflow.engine.segment.MemberSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +19,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class MemberSnapshotSink {
+    private static final Logger log = LoggerFactory.getLogger(MemberSnapshotSink.class);
     private final MemberCache cache;
 
     MemberSnapshotSink(MemberCache cache) {
@@ -24,10 +29,16 @@ class MemberSnapshotSink {
     @KafkaListener(id = "member-snapshot-sink", groupId = "memberflow-member-snapshot-sink", topics = "member-snapshots",
             batch = "true", containerFactory = SinkConfiguration.SINK_CONTAINER_FACTORY)
     void onSnapshots(List<ConsumerRecord<String, byte[]>> records) {
-        Map<String, byte[]> latest = new LinkedHashMap<>();
+        Map<String, MemberCache.Entry> latest = new LinkedHashMap<>();
         for (ConsumerRecord<String, byte[]> r : records) {
-            if (r.key() != null && r.value() != null) {
-                latest.put(r.key(), r.value());
+            if (r.key() == null || r.value() == null) {
+                continue;
+            }
+            try {
+                MemberSnapshot snapshot = Topics.MEMBER_SNAPSHOTS.valueSerde().deserializer().deserialize(r.topic(), r.value());
+                latest.put(r.key(), new MemberCache.Entry(snapshot, r.value()));
+            } catch (RuntimeException e) {
+                log.error("skipping unreadable record at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
             }
         }
         cache.putAll(latest);

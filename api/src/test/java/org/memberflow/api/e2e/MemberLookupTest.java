@@ -28,6 +28,7 @@ class MemberLookupTest {
     @Test
     void shouldServeTheMembersLatestSnapshotFromRedis() throws Exception {
         String member = "m-" + UUID.randomUUID();
+        redis.opsForValue().set("memberflow:member:" + member, "{}"); // the layout before hashes: replaced
         post("{\"eventId\":\"r-" + UUID.randomUUID() + "\",\"memberId\":\"" + member + "\",\"type\":\"REGISTERED\","
                 + "\"occurredAt\":\"2026-05-20T08:00:00Z\",\"profile\":{\"tier\":\"gold\",\"timeZone\":\"Asia/Shanghai\"}}");
         post("{\"eventId\":\"p-" + UUID.randomUUID() + "\",\"memberId\":\"" + member + "\",\"type\":\"PURCHASE\","
@@ -40,7 +41,9 @@ class MemberLookupTest {
             assertThat(found.body()).contains("\"memberId\":\"" + member + "\"", "\"tier\":\"gold\"", "\"eventCount\":2",
                     "\"lifetimeSpend\":88.50");
         });
-        assertThat(redis.opsForValue().get("memberflow:member:" + member)).contains("\"eventCount\":2");
+        assertThat((String) redis.opsForHash().get("memberflow:member:" + member, "snapshot")).contains("\"eventCount\":2");
+        assertThat(redis.opsForHash().get("memberflow:member:" + member, "tier")).isEqualTo("gold");
+        assertThat(redis.opsForHash().get("memberflow:member:" + member, "rfmClass")).isNotNull();
     }
 
     @Test
