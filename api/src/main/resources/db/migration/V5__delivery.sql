@@ -5,8 +5,8 @@
 -- The action log records every decision with its outcome: DELIVERED (published on
 -- campaign-actions), CONTROL (held out), or SUPPRESSED_* (a cap, the budget, quiet hours, a
 -- paused campaign). The source position says which record of campaign-decisions settled it: a
--- redelivery of that very record publishes it again (its first publication was rolled back), a
--- replayed decision at another position does not.
+-- redelivery of that very record publishes it again (its first publication was rolled back, see
+-- delivery_watermark), a replayed decision at another position does not.
 ALTER TABLE campaign_action
     DROP COLUMN control,
     ADD COLUMN time_zone        VARCHAR(64) NULL AFTER not_before,
@@ -15,6 +15,16 @@ ALTER TABLE campaign_action
     ADD COLUMN source_offset    BIGINT      NULL AFTER source_partition,
     ADD KEY idx_campaign_action_campaign (campaign_id, outcome, decided_at),
     ADD KEY idx_campaign_action_member_campaign (member_id, campaign_id, decided_at);
+
+-- Per partition of campaign-decisions, an offset below which every record's settlement was
+-- committed to Kafka too: the first offset of each batch settled. A record below it that is read
+-- again (offsets reset or expired, a replay) is never published again; one at or above it that
+-- settled before is a redelivery after a rolled-back transaction, and is.
+CREATE TABLE delivery_watermark (
+    source_partition INT    NOT NULL,
+    committed_below  BIGINT NOT NULL,
+    PRIMARY KEY (source_partition)
+) ENGINE = InnoDB;
 
 -- A campaign's limits. Decisions of a campaign without a row are delivered, within the member's
 -- daily cap. spent_* count what was delivered since the row exists; the row is locked while a batch is settled, so
@@ -64,7 +74,9 @@ CREATE TABLE webhook (
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 -- One row per (action, webhook), written with the action's outcome. PENDING until a 2xx answer
--- (DELIVERED) or max attempts (DEAD); next_attempt_at is also the lease of the sender holding it.
+-- (DELIVERED), max attempts (DEAD) or the webhook's removal (CANCELLED). While a server sends it,
+-- next_attempt_at is the end of its lease and claimed_by its claim: only that claim may record
+-- the result.
 CREATE TABLE webhook_delivery (
     delivery_id      BIGINT         NOT NULL AUTO_INCREMENT,
     action_id        CHAR(32)       NOT NULL,
@@ -72,6 +84,7 @@ CREATE TABLE webhook_delivery (
     status           VARCHAR(16)    NOT NULL,
     attempts         INT            NOT NULL DEFAULT 0,
     next_attempt_at  DATETIME(3)    NOT NULL,
+    claimed_by       CHAR(36)       NULL,
     last_status      INT            NULL,
     last_error       VARCHAR(1024)  NULL,
     delivered_at     DATETIME(3)    NULL,

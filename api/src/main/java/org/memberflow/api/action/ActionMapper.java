@@ -14,7 +14,7 @@ public interface ActionMapper {
     /** The rows of these action ids that are already settled. */
     List<ActionRow> findByIds(@Param("ids") List<String> actionIds);
 
-    /** The delivered actions of these members decided after {@code since}: what their caps count. */
+    /** The delivered and control actions of these members decided after {@code since}: what their caps count. */
     List<RecentDelivery> deliveredSince(@Param("memberIds") List<String> memberIds, @Param("since") Instant since);
 
     List<ActionRow> findByMember(@Param("memberId") String memberId, @Param("limit") int limit);

@@ -2,6 +2,6 @@ package org.memberflow.api.action;
 
 import java.time.Instant;
 
-/** A delivered action of a member, as the caps count it. */
-public record RecentDelivery(String memberId, String campaignId, String actionType, Instant decidedAt) {
+/** A delivered (or control) action of a member, as the caps count it. */
+public record RecentDelivery(String memberId, String campaignId, String actionType, Instant decidedAt, String outcome) {
 }

@@ -39,16 +39,18 @@ class ActionLedger {
     private final ActionMapper actionMapper;
     private final CampaignMapper campaigns;
     private final WebhookMapper webhooks;
+    private final WatermarkMapper watermarks;
     private final Guardrails guardrails;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     ActionLedger(ActionRepository actions, ActionMapper actionMapper, CampaignMapper campaigns, WebhookMapper webhooks,
-            DeliveryProperties props, PlatformTransactionManager transactions, Clock clock) {
+            WatermarkMapper watermarks, DeliveryProperties props, PlatformTransactionManager transactions, Clock clock) {
         this.actions = actions;
         this.actionMapper = actionMapper;
         this.campaigns = campaigns;
         this.webhooks = webhooks;
+        this.watermarks = watermarks;
         this.guardrails = new Guardrails(props.memberDailyCap(), props.defaultTimeZone());
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
@@ -68,6 +70,7 @@ class ActionLedger {
         Map<String, SourcedDecision> byId = new LinkedHashMap<>();
         batch.forEach(d -> byId.putIfAbsent(d.action().actionId(), d));
         Map<String, LoggedAction> known = actions.findByIds(byId.keySet());
+        Map<Integer, Long> committedBelow = raiseWatermarks(batch);
 
         List<CampaignAction> publish = new ArrayList<>();
         List<SourcedDecision> fresh = new ArrayList<>();
@@ -75,8 +78,9 @@ class ActionLedger {
             LoggedAction logged = known.get(d.action().actionId());
             if (logged == null) {
                 fresh.add(d);
-            } else if (logged.delivered() && logged.settledBy(d.partition(), d.offset())) {
-                publish.add(logged.action());
+            } else if (logged.delivered() && logged.settledBy(d.partition(), d.offset())
+                    && d.offset() >= committedBelow.get(d.partition())) {
+                publish.add(logged.action()); // its publication was rolled back with the batch that settled it
             }
         }
         if (fresh.isEmpty()) {
@@ -114,6 +118,22 @@ class ActionLedger {
         return publish;
     }
 
+    /**
+     * Each partition's watermark, raised to the batch's first offset there: the consumer reads on
+     * from its committed position, so everything before the batch was committed with its outputs.
+     * Returns the watermarks as they were before this batch, which is what tells a redelivery
+     * (at or above) from a record read again after its batch committed (below).
+     */
+    private Map<Integer, Long> raiseWatermarks(List<SourcedDecision> batch) {
+        Map<Integer, Long> first = new HashMap<>();
+        batch.forEach(d -> first.merge(d.partition(), d.offset(), Math::min));
+        Map<Integer, Long> before = new HashMap<>();
+        first.keySet().forEach(p -> before.put(p, -1L));
+        watermarks.find(List.copyOf(first.keySet())).forEach(w -> before.put(w.partition(), w.committedBelow()));
+        first.forEach(watermarks::raise);
+        return before;
+    }
+
     private Map<String, Campaign> lockCampaigns(List<SourcedDecision> fresh) {
         TreeSet<String> ids = new TreeSet<>();
         fresh.forEach(d -> ids.add(d.action().campaignId()));
@@ -134,7 +154,8 @@ class ActionLedger {
         Map<String, MemberDeliveries> histories = new HashMap<>();
         fresh.forEach(d -> histories.computeIfAbsent(d.action().memberId(), m -> new MemberDeliveries()));
         for (RecentDelivery r : actionMapper.deliveredSince(List.copyOf(histories.keySet()), earliest.minus(lookback))) {
-            histories.get(r.memberId()).add(r.campaignId(), ActionType.valueOf(r.actionType()), r.decidedAt());
+            histories.get(r.memberId()).add(r.campaignId(), ActionType.valueOf(r.actionType()), r.decidedAt(),
+                    "CONTROL".equals(r.outcome()));
         }
         return histories;
     }

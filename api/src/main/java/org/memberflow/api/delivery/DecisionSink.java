@@ -2,6 +2,8 @@ package org.memberflow.api.delivery;
 
 import java.util.ArrayList;
 import java.util.List;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.memberflow.engine.Topics;
 import org.memberflow.engine.action.CampaignAction;
@@ -22,10 +24,14 @@ class DecisionSink {
     private static final Logger log = LoggerFactory.getLogger(DecisionSink.class);
     private final ActionLedger ledger;
     private final ActionPublisher publisher;
+    private final Counter refused;
 
-    DecisionSink(ActionLedger ledger, ActionPublisher publisher) {
+    DecisionSink(ActionLedger ledger, ActionPublisher publisher, MeterRegistry meters) {
         this.ledger = ledger;
         this.publisher = publisher;
+        this.refused = Counter.builder("memberflow.delivery.refused")
+                .description("records of campaign-decisions that are not decisions the engine writes; see the log")
+                .register(meters);
     }
 
     @KafkaListener(id = "decision-sink", groupId = "memberflow-delivery", topics = "campaign-decisions", batch = "true",
@@ -33,13 +39,21 @@ class DecisionSink {
     void onDecisions(List<ConsumerRecord<String, byte[]>> records) {
         List<SourcedDecision> batch = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> r : records) {
+            String problem;
             try {
-                CampaignAction action = Topics.CAMPAIGN_DECISIONS.valueSerde().deserializer().deserialize(r.topic(), r.value());
-                batch.add(new SourcedDecision(action, r.partition(), r.offset()));
+                CampaignAction action = r.value() == null ? null
+                        : Topics.CAMPAIGN_DECISIONS.valueSerde().deserializer().deserialize(r.topic(), r.value());
+                problem = DecisionCheck.problem(action);
+                if (problem == null) {
+                    batch.add(new SourcedDecision(action, r.partition(), r.offset()));
+                    continue;
+                }
             } catch (RuntimeException e) {
-                // Not written by the engine: nothing to settle, and no reason to stop delivering.
-                log.error("skipping unreadable record at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
+                problem = "unreadable: " + e.getMessage();
             }
+            // Not a decision the engine writes: nothing to settle, and no reason to stop delivering.
+            refused.increment();
+            log.error("refusing the record at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), problem);
         }
         if (!batch.isEmpty()) {
             publisher.publish(ledger.settle(batch));

@@ -15,4 +15,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("memberflow.delivery")
 public record DeliveryProperties(int memberDailyCap, ZoneId defaultTimeZone, int concurrency, String transactionIdPrefix) {
+    public DeliveryProperties {
+        if (memberDailyCap < 0 || concurrency < 1) {
+            throw new IllegalArgumentException("memberflow.delivery: member-daily-cap must be 0 or more, concurrency 1 or more");
+        }
+    }
 }

@@ -13,10 +13,10 @@ import org.memberflow.engine.action.CampaignAction;
 import org.memberflow.rules.decision.ActionType;
 
 /**
- * The limits a brand sets, applied to one decision, in this order: a paused campaign; the control
- * group; the campaign's cap per member and period; the member's daily cap over all campaigns; the
- * quiet hours; the budget last, so that only actions that are delivered spend it. Control members
- * are decided before the caps so that the holdout stays a fair sample of the campaign's members.
+ * The limits a brand sets, applied to one decision, in this order: a paused campaign; the campaign's
+ * cap per member and period; the member's daily cap over all campaigns; the quiet hours; the
+ * budget. What passes them all is delivered, unless the member is in the campaign's control
+ * group: then it is recorded as CONTROL, neither contacted nor spending the budget.
  */
 final class Guardrails {
     private static final Set<ActionType> REACH_MEMBER =
@@ -47,9 +47,11 @@ final class Guardrails {
         if (campaign != null && campaign.paused()) {
             return Verdict.of(Outcome.SUPPRESSED_PAUSED);
         }
-        if (campaign != null && Holdout.isControl(action.campaignId(), action.memberId(), campaign.holdoutPercent())) {
-            return Verdict.of(Outcome.CONTROL);
-        }
+        // A control member meets every limit a treated one would (without being contacted or
+        // spending), so that control stands for "would have been delivered" and the lift compares
+        // like with like.
+        boolean control = campaign != null
+                && Holdout.isControl(action.campaignId(), action.memberId(), campaign.holdoutPercent());
         if (campaign != null && campaign.capCount() != null
                 && history.ofCampaignWithin(action.campaignId(), action.decidedAt(), campaign.capPeriodDays()) >= campaign.capCount()) {
             return Verdict.of(Outcome.SUPPRESSED_CAP);
@@ -66,24 +68,27 @@ final class Guardrails {
             }
             notBefore = end.orElse(null);
         }
-        if (spend != null && !spend.tryConsume(couponValue(action))) {
+        BigDecimal value = couponValue(action);
+        if (spend != null && !spend.fits(value)) {
             return Verdict.of(Outcome.SUPPRESSED_BUDGET);
         }
-        history.add(action.campaignId(), action.type(), action.decidedAt());
+        history.add(action.campaignId(), action.type(), action.decidedAt(), control);
+        if (control) {
+            return Verdict.of(Outcome.CONTROL);
+        }
+        if (spend != null) {
+            spend.consume(value);
+        }
         return new Verdict(Outcome.DELIVERED, notBefore);
     }
 
-    /** The coupon value in yuan an action spends of a value budget: its {@code couponValue}, or 0. */
+    /**
+     * The coupon value in yuan an action spends of a value budget: its {@code couponValue}, or 0.
+     * {@link DecisionCheck} has refused decisions whose value is not a decimal from 0 up.
+     */
     static BigDecimal couponValue(CampaignAction action) {
         String value = action.params().get("couponValue");
-        if (value == null) {
-            return BigDecimal.ZERO;
-        }
-        try {
-            return new BigDecimal(value);
-        } catch (NumberFormatException e) {
-            return BigDecimal.ZERO; // the rules' decision API writes plain decimals; nothing else reaches here
-        }
+        return value == null ? BigDecimal.ZERO : new BigDecimal(value);
     }
 
     ZoneId zoneOf(CampaignAction action) {

@@ -21,19 +21,17 @@ final class Spend {
         this.value = campaign.spentValue();
     }
 
-    /** Spends one action of {@code actionValue} yuan if the budget has room for it. */
-    boolean tryConsume(BigDecimal actionValue) {
-        if (budgetCount != null && count + 1 > budgetCount) {
-            return false;
-        }
-        BigDecimal after = value.add(actionValue);
-        if (budgetValue != null && after.compareTo(budgetValue) > 0) {
-            return false;
-        }
+    /** True when the budget has room for one more action of {@code actionValue} yuan. */
+    boolean fits(BigDecimal actionValue) {
+        return (budgetCount == null || count + 1 <= budgetCount)
+                && (budgetValue == null || value.add(actionValue).compareTo(budgetValue) <= 0);
+    }
+
+    /** Spends one action of {@code actionValue} yuan. */
+    void consume(BigDecimal actionValue) {
         count++;
-        value = after;
+        value = value.add(actionValue);
         changed = true;
-        return true;
     }
 
     long count() {

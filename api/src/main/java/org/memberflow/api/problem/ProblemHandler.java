@@ -10,6 +10,7 @@ import org.memberflow.rules.session.RuleFailedException;
 import org.memberflow.rules.session.RuleSetRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -20,6 +21,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 
@@ -60,6 +62,25 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.invalid("invalid-request", "The request has invalid fields",
                 List.of(new FieldError(pointer.toString(), "cannot be read: " + json.getOriginalMessage())));
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** A path or query parameter that is not of its type ({@code ?page=two}): a 400 naming it. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
+        Class<?> type = ex.getRequiredType();
+        ProblemDetail problem = Problems.invalid("invalid-parameter", "A parameter is out of range",
+                List.of(new FieldError(name, "must be " + (type == null ? "of another type" : "a " + describe(type))
+                        + ", not '" + ex.getValue() + "'")));
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "whole number";
+        }
+        return type.getSimpleName();
     }
 
     /** The Jackson error that knows the path; its own cause (a DateTimeParseException, say) does not. */

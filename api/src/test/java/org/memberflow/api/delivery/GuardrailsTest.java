@@ -133,6 +133,34 @@ class GuardrailsTest {
         assertThat(spend.changed()).isFalse();
     }
 
+    @Test
+    void shouldHoldControlMembersToTheLimitsTreatedOnesMeet() {
+        Campaign allControlOncePerWeek = campaign(b -> b.holdout("100").cap(1, 7).budget(1L, null));
+        MemberDeliveries history = new MemberDeliveries();
+        Spend spend = new Spend(allControlOncePerWeek);
+
+        assertThat(guardrails.judge(coupon("m1", "a", NOON, "1"), allControlOncePerWeek, history, spend, NOON).outcome())
+                .isEqualTo(Outcome.CONTROL);
+        assertThat(guardrails.judge(coupon("m1", "b", NOON, "1"), allControlOncePerWeek, history, spend, NOON).outcome())
+                .as("the cap counts control actions too").isEqualTo(Outcome.SUPPRESSED_CAP);
+        assertThat(history.contactsOnDayOf(NOON, SHANGHAI)).as("a control member was not contacted").isZero();
+
+        Spend spent = new Spend(campaign(b -> b.budget(0L, null)));
+        assertThat(guardrails.judge(coupon("m2", "a", NOON, "1"), campaign(b -> b.holdout("100").budget(0L, null)),
+                new MemberDeliveries(), spent, NOON).outcome())
+                .as("no budget left: a control member would not have had it either").isEqualTo(Outcome.SUPPRESSED_BUDGET);
+    }
+
+    @Test
+    void shouldCountOnlyActionsDecidedUpToThisOneForTheCap() {
+        Campaign oncePerWeek = campaign(b -> b.cap(1, 7));
+        MemberDeliveries history = new MemberDeliveries();
+        history.add("c1", ActionType.ISSUE_COUPON, NOON.plusSeconds(3_600), false); // decided later (a replay out of order)
+
+        assertThat(guardrails.judge(coupon("m1", "a", NOON, "1"), oncePerWeek, history, null, NOON).outcome())
+                .isEqualTo(Outcome.DELIVERED);
+    }
+
     private static CampaignAction coupon(String member, String period, Instant decidedAt, String value) {
         return new CampaignAction(member + period, "default", member, "c1", period, ActionType.ISSUE_COUPON,
                 Map.of("couponTemplate", "T", "couponValue", value), "r", "v", "e", decidedAt, null, null);

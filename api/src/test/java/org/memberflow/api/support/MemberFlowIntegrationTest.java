@@ -17,10 +17,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 // The rule-set reconciler's timer is off: a test that puts a stray record on rule-sets must see it
 // stay there until it calls the reconciler itself. The job schedules are paused: no sweep or
 // breakpoints run starts on the clock in the middle of a test (tests run jobs by hand). Webhook
-// retries come quickly, and a delivery is dead after three failures.
+// retries come quickly, and a delivery is dead after three failures. The daily cap is the default's,
+// whatever the environment says.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"memberflow.rule-sets.reconcile-interval=0s", "memberflow.jobs.paused=true",
                 "memberflow.webhooks.poll-interval=200ms", "memberflow.webhooks.first-backoff=100ms",
-                "memberflow.webhooks.max-attempts=3"})
+                "memberflow.webhooks.max-attempts=3", "memberflow.delivery.member-daily-cap=5"})
 public @interface MemberFlowIntegrationTest {
 }

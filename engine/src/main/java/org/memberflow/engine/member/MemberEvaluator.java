@@ -2,6 +2,7 @@ package org.memberflow.engine.member;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -73,6 +74,7 @@ public final class MemberEvaluator {
         String cause = event != null ? event.getEventId() : "tick:" + tick.getJob() + ":" + tick.getDate();
         String version = outcome.ruleSetVersion();
         List<CampaignAction> actions = new ArrayList<>();
+        Instant decidedAt = now.truncatedTo(ChronoUnit.MILLIS); // as the action log keeps it, so both agree
         Set<String> decidedNow = new HashSet<>();
         for (Decision d : outcome.decisions()) {
             if (state.hasActed(d.campaignId(), d.periodKey()) || !decidedNow.add(d.campaignId() + '\u001f' + d.periodKey())) {
@@ -80,7 +82,7 @@ public final class MemberEvaluator {
             }
             state.recordActed(d.campaignId(), d.periodKey());
             actions.add(new CampaignAction(ActionIds.of(d.campaignId(), memberId, d.periodKey()), state.brandId, memberId,
-                    d.campaignId(), d.periodKey(), d.type(), d.params(), d.rule(), version, cause, now, null,
+                    d.campaignId(), d.periodKey(), d.type(), d.params(), d.rule(), version, cause, decidedAt, null,
                     state.timeZone == null ? null : state.timeZone.getId()));
         }
 

@@ -10,6 +10,9 @@ import java.util.Objects;
  * @param rule the name of the rule whose consequence made it
  */
 public record Decision(ActionType type, String campaignId, String periodKey, Map<String, String> params, String rule) {
+    /** The longest campaign id and period key: what the action log and the campaigns table hold. */
+    public static final int MAX_KEY = 64;
+
     public Decision {
         Objects.requireNonNull(type, "type");
         requireText(campaignId, "campaignId");
@@ -21,6 +24,9 @@ public record Decision(ActionType type, String campaignId, String periodKey, Map
     private static void requireText(String value, String name) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(name + " must not be blank");
+        }
+        if (value.length() > MAX_KEY) {
+            throw new IllegalArgumentException(name + " must be at most " + MAX_KEY + " characters: " + value);
         }
     }
 }

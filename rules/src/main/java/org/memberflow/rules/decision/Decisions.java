@@ -28,11 +28,16 @@ public final class Decisions {
 
     /**
      * Ask the coupon service to issue a coupon from {@code couponTemplate} worth {@code value} yuan
-     * (the param {@code couponValue}, written plainly: {@code 50.00}, never {@code 5E+1}).
+     * (the param {@code couponValue}, written plainly: {@code 50.00}, never {@code 5E+1}); from 0 up,
+     * with at most 2 decimals.
      */
     public void issueCoupon(String campaignId, String periodKey, String couponTemplate, BigDecimal value) {
+        Objects.requireNonNull(value, "value");
+        if (value.signum() < 0 || value.stripTrailingZeros().scale() > 2) {
+            throw new IllegalArgumentException("a coupon's value is yuan from 0 up, with at most 2 decimals: " + value);
+        }
         record(ActionType.ISSUE_COUPON, campaignId, periodKey,
-                Map.of("couponTemplate", couponTemplate, "couponValue", Objects.requireNonNull(value, "value").toPlainString()));
+                Map.of("couponTemplate", couponTemplate, "couponValue", value.toPlainString()));
     }
 
     /** Ask the message sender to send the message {@code messageTemplate}. */

@@ -15,6 +15,7 @@ import org.memberflow.api.problem.InvalidParameterException;
 import org.memberflow.api.problem.InvalidRequestException;
 import org.memberflow.api.problem.NotFoundException;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,13 +34,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/webhooks")
 class WebhookController {
-    private static final List<String> STATUSES = List.of("PENDING", "DELIVERED", "DEAD");
+    private static final List<String> STATUSES = List.of("PENDING", "DELIVERED", "DEAD", "CANCELLED");
     private final WebhookMapper mapper;
+    private final TransactionTemplate transaction;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    WebhookController(WebhookMapper mapper, Clock clock) {
+    WebhookController(WebhookMapper mapper, TransactionTemplate transaction, Clock clock) {
         this.mapper = mapper;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -98,12 +101,15 @@ class WebhookController {
         return WebhookView.of(find(webhookId));
     }
 
-    /** Stops sending to the webhook; its deliveries stay visible. */
+    /** Stops sending to the webhook: its pending deliveries become CANCELLED; all stay visible. */
     @DeleteMapping("/{webhookId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void deactivate(@PathVariable long webhookId) {
         find(webhookId);
-        mapper.setActive(webhookId, false);
+        transaction.executeWithoutResult(s -> {
+            mapper.setActive(webhookId, false);
+            mapper.cancelPending(webhookId);
+        });
     }
 
     @GetMapping("/deliveries")
@@ -123,13 +129,18 @@ class WebhookController {
         return findDelivery(deliveryId);
     }
 
-    /** Sends a DEAD (or still PENDING) delivery again now, with its attempts counted afresh. */
+    /**
+     * Sends a DEAD delivery again (now, or when the action's quiet hours end), its attempts counted
+     * afresh. Anything else is a 409: a PENDING one is already on its way, a DELIVERED one arrived,
+     * a CANCELLED one belongs to a removed webhook.
+     */
     @PostMapping("/deliveries/{deliveryId}/retry")
     @ResponseStatus(HttpStatus.ACCEPTED)
     WebhookDelivery retry(@PathVariable long deliveryId) {
-        findDelivery(deliveryId);
+        WebhookDelivery delivery = findDelivery(deliveryId);
         if (mapper.retry(deliveryId, clock.instant()) == 0) {
-            throw new ConflictException("already-delivered", "delivery " + deliveryId + " was delivered; nothing to retry");
+            throw new ConflictException("not-dead", "delivery " + deliveryId + " is " + delivery.status()
+                    + "; only a DEAD delivery of an active webhook can be retried");
         }
         return findDelivery(deliveryId);
     }

@@ -8,7 +8,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,8 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends due webhook deliveries. Each look takes a batch of due rows with {@code FOR UPDATE SKIP
- * LOCKED} and leases them (moves their next attempt past the lease), so servers share the work
- * and a server that dies mid-send leaves its rows to be taken again when the lease runs out. A 2xx
+ * LOCKED} and leases them under a claim of its own (moves their next attempt past the lease), so
+ * servers share the work and a server that dies mid-send leaves its rows to be taken again when
+ * the lease runs out; only the claim that sent a delivery records its result. A 2xx
  * answer marks the delivery DELIVERED; anything else waits the backoff and goes again, until
  * max-attempts failures make it DEAD. Delivery is at least once: receivers drop repeats by the
  * {@code X-MemberFlow-Action-Id} header.
@@ -45,8 +47,8 @@ class WebhookDispatcher implements SmartLifecycle {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final HttpClient http;
-    private ScheduledExecutorService timer;
-    private ExecutorService senders;
+    private volatile ScheduledExecutorService timer;
+    private volatile ExecutorService senders;
 
     WebhookDispatcher(WebhookMapper mapper, ActionRepository actions, WebhookProperties props,
             PlatformTransactionManager transactions, Clock clock) {
@@ -60,23 +62,26 @@ class WebhookDispatcher implements SmartLifecycle {
     }
 
     /** Sends what is due now; returns how many deliveries it tried. */
-    int dispatchDue() {
+    int dispatchDue() throws InterruptedException {
         Instant now = clock.instant();
+        String claim = UUID.randomUUID().toString();
         List<DueDelivery> due = transaction.execute(s -> {
             List<Long> ids = mapper.lockDue(now, props.batch());
             if (ids.isEmpty()) {
                 return List.<DueDelivery>of();
             }
-            mapper.lease(ids, now.plus(props.lease()));
+            mapper.lease(ids, now.plus(props.leaseFor()), claim);
             return mapper.findDue(ids);
         });
         if (due.isEmpty()) {
             return 0;
         }
         Map<String, LoggedAction> byId = actions.findByIds(due.stream().map(DueDelivery::actionId).distinct().toList());
-        CompletableFuture.allOf(due.stream()
-                .map(d -> CompletableFuture.runAsync(() -> send(d, byId.get(d.actionId())), senders))
-                .toArray(CompletableFuture[]::new)).join();
+        List<Callable<Void>> sends = due.stream().<Callable<Void>>map(d -> () -> {
+            send(d, byId.get(d.actionId()));
+            return null;
+        }).toList();
+        senders.invokeAll(sends); // interrupted on stop: the unsent ones wait out the lease and go again
         return due.size();
     }
 
@@ -86,8 +91,7 @@ class WebhookDispatcher implements SmartLifecycle {
             failed(delivery, attempts, null, "action " + delivery.actionId() + " is not in the action log");
             return;
         }
-        Integer status = null;
-        String error;
+        int status;
         try {
             byte[] body = Topics.CAMPAIGN_ACTIONS.valueSerde().serializer().serialize(null, action.action());
             long timestamp = clock.instant().getEpochSecond();
@@ -100,28 +104,28 @@ class WebhookDispatcher implements SmartLifecycle {
                     .header(WebhookSigner.SIGNATURE_HEADER, WebhookSigner.sign(delivery.secret(), timestamp, body))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            status = response.statusCode();
-            if (status >= 200 && status < 300) {
-                mapper.markDelivered(delivery.deliveryId(), attempts, status, clock.instant());
-                return;
-            }
-            error = "HTTP " + status;
+            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return; // stopping: the lease runs out and the delivery goes again, not counted as a failure
         } catch (Exception e) {
-            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            failed(delivery, attempts, null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return;
         }
-        failed(delivery, attempts, status, error);
+        if (status >= 200 && status < 300) {
+            mapper.markDelivered(delivery.deliveryId(), delivery.claim(), attempts, status, clock.instant());
+        } else {
+            failed(delivery, attempts, status, "HTTP " + status);
+        }
     }
 
     private void failed(DueDelivery delivery, int attempts, Integer status, String error) {
         boolean dead = attempts >= props.maxAttempts();
         Instant next = clock.instant().plus(props.backoffAfter(attempts, ThreadLocalRandom.current().nextDouble()));
         String trimmed = error.length() > 1000 ? error.substring(0, 1000) : error;
-        mapper.markFailed(delivery.deliveryId(), attempts, dead ? "DEAD" : "PENDING", next, status, trimmed);
-        if (dead) {
+        int recorded = mapper.markFailed(delivery.deliveryId(), delivery.claim(), attempts, dead ? "DEAD" : "PENDING", next,
+                status, trimmed);
+        if (dead && recorded == 1) {
             log.warn("webhook delivery {} of action {} to {} is DEAD after {} attempts: {}", delivery.deliveryId(),
                     delivery.actionId(), delivery.url(), attempts, trimmed);
         }
@@ -132,6 +136,8 @@ class WebhookDispatcher implements SmartLifecycle {
             while (dispatchDue() == props.batch()) {
                 // a full batch: more may be due at once
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.warn("webhook dispatch failed; trying again in {}", props.pollInterval(), e);
         }
@@ -146,14 +152,22 @@ class WebhookDispatcher implements SmartLifecycle {
         timer.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
     }
 
+    /** Stops looking, interrupts the sends in flight, and waits for them before the database goes. */
     @Override
     public synchronized void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-            senders.shutdownNow();
-            timer = null;
-            senders = null;
+        if (timer == null) {
+            return;
         }
+        timer.shutdownNow();
+        senders.shutdownNow();
+        try {
+            timer.awaitTermination(props.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            senders.awaitTermination(props.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        timer = null;
+        senders = null;
     }
 
     @Override

@@ -22,17 +22,21 @@ public interface WebhookMapper {
     /** Due deliveries, locked; rows another server holds are skipped. */
     List<Long> lockDue(@Param("now") Instant now, @Param("limit") int limit);
 
-    /** Holds deliveries until {@code until}: if this server dies sending, another one takes them then. */
-    void lease(@Param("ids") List<Long> deliveryIds, @Param("until") Instant until);
+    /** Holds deliveries until {@code until} under {@code claim}: if this server dies sending, another takes them then. */
+    void lease(@Param("ids") List<Long> deliveryIds, @Param("until") Instant until, @Param("claim") String claim);
 
     List<DueDelivery> findDue(@Param("ids") List<Long> deliveryIds);
 
-    void markDelivered(@Param("deliveryId") long deliveryId, @Param("attempts") int attempts,
+    /** Records a 2xx answer; returns 0 when the claim is no longer this one's (the row is left alone). */
+    int markDelivered(@Param("deliveryId") long deliveryId, @Param("claim") String claim, @Param("attempts") int attempts,
             @Param("lastStatus") int lastStatus, @Param("now") Instant now);
 
-    void markFailed(@Param("deliveryId") long deliveryId, @Param("attempts") int attempts, @Param("status") String status,
-            @Param("nextAttemptAt") Instant nextAttemptAt, @Param("lastStatus") Integer lastStatus,
-            @Param("lastError") String lastError);
+    int markFailed(@Param("deliveryId") long deliveryId, @Param("claim") String claim, @Param("attempts") int attempts,
+            @Param("status") String status, @Param("nextAttemptAt") Instant nextAttemptAt,
+            @Param("lastStatus") Integer lastStatus, @Param("lastError") String lastError);
+
+    /** The webhook's pending deliveries become CANCELLED: it was removed. */
+    int cancelPending(@Param("webhookId") long webhookId);
 
     List<WebhookDelivery> findDeliveries(@Param("status") String status, @Param("webhookId") Long webhookId,
             @Param("offset") long offset, @Param("limit") int limit);
@@ -41,7 +45,7 @@ public interface WebhookMapper {
 
     WebhookDelivery findDelivery(@Param("deliveryId") long deliveryId);
 
-    /** A DEAD or PENDING delivery goes again now, its attempts counted afresh; returns rows changed. */
+    /** A DEAD delivery of an active webhook goes again now, its attempts counted afresh; returns rows changed. */
     int retry(@Param("deliveryId") long deliveryId, @Param("now") Instant now);
 
     /** A mutable row for the insert, so that MyBatis can set the generated id. */

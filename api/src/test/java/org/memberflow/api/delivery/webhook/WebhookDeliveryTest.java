@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +51,9 @@ class WebhookDeliveryTest {
     HttpServer receiver;
     final AtomicInteger failuresLeft = new AtomicInteger();
     final List<Received> received = new CopyOnWriteArrayList<>();
+    /** When set, the receiver holds each request until it is counted down. */
+    final AtomicReference<CountDownLatch> hanging = new AtomicReference<>();
+    final AtomicInteger inFlight = new AtomicInteger();
 
     record Received(Map<String, String> headers, byte[] body, int answered) {
     }
@@ -59,6 +65,16 @@ class WebhookDeliveryTest {
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hook", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            CountDownLatch hang = hanging.get();
+            if (hang != null) {
+                inFlight.incrementAndGet();
+                try {
+                    hang.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                hanging.set(null);
+            }
             int status = failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 500 : 204;
             Map<String, String> headers = Map.of(
                     "action", exchange.getRequestHeaders().getFirst("X-MemberFlow-Action-Id"),
@@ -86,6 +102,7 @@ class WebhookDeliveryTest {
         assertThat(secret).hasSize(64);
         assertThat(http.get("/api/v1/webhooks/" + webhookId).body()).doesNotContain(secret);
         String member = "hook-" + UUID.randomUUID();
+        CountDownLatch release = new CountDownLatch(1);
         try {
             // Two failures, then a 2xx: delivered on the third attempt.
             failuresLeft.set(2);
@@ -123,10 +140,22 @@ class WebhookDeliveryTest {
             assertThat(retried.statusCode()).isEqualTo(202);
             await().atMost(WAIT).until(() -> JSON.readTree(http.get("/api/v1/webhooks/deliveries/" + deadId).body())
                     .get("status").asString().equals("DELIVERED"));
+
+            // The webhook is removed while a delivery is in flight: it is CANCELLED, and the answer
+            // that comes afterwards does not bring it back (only the live claim records a result).
+            hanging.set(release);
+            refund(member);
+            await().atMost(WAIT).until(() -> inFlight.get() > 0);
         } finally {
             assertThat(http.delete("/api/v1/webhooks/" + webhookId).statusCode()).isEqualTo(204);
         }
         assertThat(JSON.readTree(http.get("/api/v1/webhooks/" + webhookId).body()).get("active").asBoolean()).isFalse();
+        assertThat(newest(webhookId).get("status").asString()).isEqualTo("CANCELLED");
+        int answered = received.size();
+        release.countDown();
+        await().atMost(WAIT).until(() -> received.size() > answered);
+        await().during(Duration.ofSeconds(1)).atMost(WAIT)
+                .until(() -> newest(webhookId).get("status").asString().equals("CANCELLED"));
     }
 
     @Test

@@ -1,0 +1,54 @@
+package org.memberflow.api.delivery;
+
+import java.math.BigDecimal;
+import org.memberflow.engine.action.CampaignAction;
+
+/**
+ * What a decision must be to be settled: the action log's columns hold its ids, and a coupon's
+ * value is a plain amount the budget can add. The engine writes only such decisions; anything
+ * else on the topic (a stray producer, a corrupt record) is refused here, with the reason, and
+ * does not stop delivery.
+ */
+final class DecisionCheck {
+    static final int MAX_ID = 64;
+    private static final BigDecimal MAX_VALUE = new BigDecimal("999999999999.99");
+
+    private DecisionCheck() {
+    }
+
+    /** Null when the decision can be settled; otherwise why not. */
+    static String problem(CampaignAction a) {
+        if (a == null) {
+            return "no decision (null)";
+        }
+        if (a.actionId() == null || a.actionId().length() != 32) {
+            return "actionId must be 32 characters";
+        }
+        if (a.type() == null || a.decidedAt() == null || a.ruleSetVersion() == null || a.rule() == null
+                || a.causeEventId() == null) {
+            return "type, decidedAt, rule, ruleSetVersion and causeEventId are required";
+        }
+        String ids = idProblem("memberId", a.memberId()) + idProblem("campaignId", a.campaignId())
+                + idProblem("periodKey", a.periodKey()) + idProblem("brandId", a.brandId());
+        if (!ids.isEmpty()) {
+            return ids.trim();
+        }
+        String value = a.params().get("couponValue");
+        if (value != null) {
+            try {
+                BigDecimal v = new BigDecimal(value);
+                if (v.signum() < 0 || v.compareTo(MAX_VALUE) > 0 || v.stripTrailingZeros().scale() > 2) {
+                    return "couponValue must be from 0 to " + MAX_VALUE.toPlainString() + " with at most 2 decimals";
+                }
+            } catch (NumberFormatException e) {
+                return "couponValue is not a decimal: " + value;
+            }
+        }
+        return null;
+    }
+
+    private static String idProblem(String name, String value) {
+        return value == null || value.isBlank() || value.length() > MAX_ID
+                ? name + " must be 1 to " + MAX_ID + " characters. " : "";
+    }
+}
