@@ -21,6 +21,12 @@ class ApiIndexController {
         links.put("events", "/api/v1/events");
         links.put("member", "/api/v1/members/{memberId}");
         links.put("memberActions", "/api/v1/members/{memberId}/actions");
+        links.put("ruleSets", "/api/v1/rulesets");
+        links.put("campaigns", "/api/v1/campaigns");
+        links.put("campaignResults", "/api/v1/campaigns/{campaignId}/results");
+        links.put("webhooks", "/api/v1/webhooks");
+        links.put("webhookDeliveries", "/api/v1/webhooks/deliveries");
+        links.put("jobs", "/api/v1/jobs");
         links.put("health", "/actuator/health");
         Map<String, Object> index = new LinkedHashMap<>();
         index.put("name", "MemberFlow");

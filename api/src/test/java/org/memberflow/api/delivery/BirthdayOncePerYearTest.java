@@ -113,12 +113,11 @@ class BirthdayOncePerYearTest {
                 Integer.class, campaign, prefix + "%");
     }
 
+    /** Arguments, not default properties: they must win over the stack's system properties. */
     private static ConfigurableApplicationContext startServer(Path stateDir) {
-        return new SpringApplicationBuilder(MemberFlowApplication.class).properties(Map.of(
-                "server.port", "0",
-                "memberflow.data-dir", stateDir.toString(),
-                "memberflow.jobs.paused", "true",
-                "memberflow.rule-sets.reconcile-interval", "0s")).run();
+        return new SpringApplicationBuilder(MemberFlowApplication.class).run("--server.port=0",
+                "--memberflow.data-dir=" + stateDir, "--memberflow.jobs.paused=true",
+                "--memberflow.rule-sets.reconcile-interval=0s");
     }
 
     private static Http http(ConfigurableApplicationContext server) {
