@@ -41,7 +41,8 @@ class JobsTest {
         assertThat(jobs).contains("\"name\":\"birthday\"", "\"name\":\"points-expiry\"", "\"name\":\"inactivity\"",
                 "\"name\":\"rfm-breakpoints\"", "\"timeZone\":\"Asia/Shanghai\"", "\"nextFireAt\":\"",
                 "\"state\":\"PAUSED\""); // test servers run with memberflow.jobs.paused
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE TRIGGER_GROUP = 'memberflow'",
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE SCHED_NAME = 'memberflow'"
+                + " AND TRIGGER_GROUP = 'memberflow'",
                 Integer.class)).isEqualTo(4);
 
         HttpResponse<String> bad = http.putJson("/api/v1/jobs/birthday", "{\"cron\":\"every day\",\"timeZone\":\"Mars/Base\"}");
@@ -57,7 +58,8 @@ class JobsTest {
                     "{\"cron\":\"0 15 3 * * ?\",\"timeZone\":\"UTC\"}");
             assertThat(changed.statusCode()).isEqualTo(200);
             assertThat(changed.body()).contains("\"cron\":\"0 15 3 * * ?\"", "\"timeZone\":\"UTC\"");
-            assertThat(jdbc.queryForObject("SELECT CRON_EXPRESSION FROM QRTZ_CRON_TRIGGERS WHERE TRIGGER_NAME = 'birthday'",
+            assertThat(jdbc.queryForObject("SELECT CRON_EXPRESSION FROM QRTZ_CRON_TRIGGERS WHERE SCHED_NAME = 'memberflow'"
+                    + " AND TRIGGER_NAME = 'birthday'",
                     String.class)).isEqualTo("0 15 3 * * ?");
         } finally {
             assertThat(http.putJson("/api/v1/jobs/birthday", "{\"cron\":\"0 0 2 * * ?\",\"timeZone\":\"Asia/Shanghai\"}")
