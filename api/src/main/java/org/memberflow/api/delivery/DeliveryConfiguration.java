@@ -1,6 +1,5 @@
 package org.memberflow.api.delivery;
 
-import java.util.UUID;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.memberflow.api.delivery.webhook.WebhookProperties;
@@ -30,8 +29,7 @@ class DeliveryConfiguration {
     ActionPublisher actionPublisher(KafkaProperties kafka, DeliveryProperties props) {
         DefaultKafkaProducerFactory<String, byte[]> producers = new DefaultKafkaProducerFactory<>(
                 kafka.buildProducerProperties(), new StringSerializer(), new ByteArraySerializer());
-        // Unique per server start: two servers with one transactional id would fence each other.
-        producers.setTransactionIdPrefix(props.transactionIdPrefix() + UUID.randomUUID() + "-");
+        producers.setTransactionIdPrefix(props.transactionIds());
         return new ActionPublisher(producers);
     }
 
