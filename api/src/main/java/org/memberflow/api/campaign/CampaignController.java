@@ -1,5 +1,6 @@
 package org.memberflow.api.campaign;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -46,7 +47,11 @@ class CampaignController {
     record Quiet(LocalTime start, LocalTime end, QuietPolicy policy) {
     }
 
-    /** The body of a PUT; left-out limits are none, a left-out status is ACTIVE. */
+    /**
+     * The body of a PUT; left-out limits are none, a left-out status is ACTIVE. The read-only
+     * fields of a GET may come along (a GET, edited, PUT back) and are ignored.
+     */
+    @JsonIgnoreProperties({"campaignId", "spent", "createdAt", "updatedAt"})
     record Settings(String name, CampaignStatus status, Budget budget, Cap cap, BigDecimal holdoutPercent, Quiet quietHours,
             Integer conversionDays) {
     }

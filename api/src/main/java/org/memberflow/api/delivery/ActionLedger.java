@@ -42,6 +42,7 @@ class ActionLedger {
     private final WatermarkMapper watermarks;
     private final Guardrails guardrails;
     private final TransactionTemplate transaction;
+    private final TransactionTemplate afterCommit;
     private final Clock clock;
 
     ActionLedger(ActionRepository actions, ActionMapper actionMapper, CampaignMapper campaigns, WebhookMapper webhooks,
@@ -54,6 +55,8 @@ class ActionLedger {
         this.guardrails = new Guardrails(props.memberDailyCap(), props.defaultTimeZone());
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        this.afterCommit = new TransactionTemplate(transactions);
+        this.afterCommit.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 
@@ -116,6 +119,19 @@ class ActionLedger {
             webhooks.enqueueFor(delivered, now);
         }
         return publish;
+    }
+
+    /**
+     * Called once the Kafka transaction of a batch committed: its records will not come again in
+     * this group, so the watermark moves past them. Until then a replay of the last batch of a quiet
+     * partition could not be told from its redelivery. Best effort: if this fails, the next batch
+     * on the partition raises the watermark anyway.
+     */
+    void committed(List<SourcedDecision> batch) {
+        Map<Integer, Long> next = new HashMap<>();
+        batch.forEach(d -> next.merge(d.partition(), d.offset() + 1, Math::max));
+        // A transaction of its own: this runs in the Kafka transaction's after-commit phase.
+        afterCommit.executeWithoutResult(s -> next.forEach(watermarks::raise));
     }
 
     /**

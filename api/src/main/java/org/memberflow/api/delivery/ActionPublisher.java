@@ -7,6 +7,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.transaction.KafkaTransactionManager;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 
 /**
  * Publishes delivered actions on {@code campaign-actions} inside the Kafka transaction of the
@@ -22,6 +23,10 @@ class ActionPublisher implements DisposableBean {
         this.producers = producers;
         this.template = new KafkaTemplate<>(producers);
         this.transactions = new KafkaTransactionManager<>(producers);
+        // Off by default in Spring Kafka; on, so that the delivery stage can act after a batch's
+        // transaction committed (see DecisionSink). Database work inside runs in transactions of
+        // its own, which suspend and resume this one's synchronizations.
+        this.transactions.setTransactionSynchronization(AbstractPlatformTransactionManager.SYNCHRONIZATION_ON_ACTUAL_TRANSACTION);
     }
 
     KafkaTransactionManager<String, byte[]> transactionManager() {

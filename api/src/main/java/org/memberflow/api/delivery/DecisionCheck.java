@@ -1,6 +1,7 @@
 package org.memberflow.api.delivery;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import org.memberflow.engine.action.CampaignAction;
 
 /**
@@ -11,7 +12,11 @@ import org.memberflow.engine.action.CampaignAction;
  */
 final class DecisionCheck {
     static final int MAX_ID = 64;
-    private static final BigDecimal MAX_VALUE = new BigDecimal("999999999999.99");
+    static final BigDecimal MAX_VALUE = new BigDecimal("999999999999.99");
+    /** What the params column (TEXT) holds, with room for JSON quoting. */
+    private static final int MAX_PARAMS = 16_000;
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-01-01T00:00:00Z");
 
     private DecisionCheck() {
     }
@@ -27,6 +32,17 @@ final class DecisionCheck {
         if (a.type() == null || a.decidedAt() == null || a.ruleSetVersion() == null || a.rule() == null
                 || a.causeEventId() == null) {
             return "type, decidedAt, rule, ruleSetVersion and causeEventId are required";
+        }
+        if (a.rule().length() > 255 || a.ruleSetVersion().length() > 128 || a.causeEventId().length() > MAX_ID
+                || (a.timeZone() != null && a.timeZone().length() > MAX_ID)) {
+            return "rule (255), ruleSetVersion (128), causeEventId (64) or timeZone (64) is too long";
+        }
+        if (a.decidedAt().isBefore(EARLIEST) || !a.decidedAt().isBefore(LATEST)) {
+            return "decidedAt is out of range: " + a.decidedAt();
+        }
+        int paramsLength = a.params().entrySet().stream().mapToInt(e -> e.getKey().length() + e.getValue().length() + 8).sum();
+        if (paramsLength > MAX_PARAMS) {
+            return "params are too long (" + paramsLength + " characters)";
         }
         String ids = idProblem("memberId", a.memberId()) + idProblem("campaignId", a.campaignId())
                 + idProblem("periodKey", a.periodKey()) + idProblem("brandId", a.brandId());

@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The delivery stage: reads {@code campaign-decisions}, settles each batch in the action log under
@@ -55,8 +57,20 @@ class DecisionSink {
             refused.increment();
             log.error("refusing the record at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), problem);
         }
-        if (!batch.isEmpty()) {
-            publisher.publish(ledger.settle(batch));
+        if (batch.isEmpty()) {
+            return;
         }
+        publisher.publish(ledger.settle(batch));
+        // The container's Kafka transaction commits after this returns, with the offsets.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                try {
+                    ledger.committed(batch);
+                } catch (RuntimeException e) {
+                    log.warn("delivery watermark not raised after a commit (the next batch raises it): {}", e.getMessage());
+                }
+            }
+        });
     }
 }

@@ -23,8 +23,10 @@ final class Spend {
 
     /** True when the budget has room for one more action of {@code actionValue} yuan. */
     boolean fits(BigDecimal actionValue) {
+        BigDecimal after = value.add(actionValue);
         return (budgetCount == null || count + 1 <= budgetCount)
-                && (budgetValue == null || value.add(actionValue).compareTo(budgetValue) <= 0);
+                && (budgetValue == null || after.compareTo(budgetValue) <= 0)
+                && after.compareTo(DecisionCheck.MAX_VALUE) <= 0; // what spent_value can hold
     }
 
     /** Spends one action of {@code actionValue} yuan. */

@@ -1,5 +1,6 @@
 package org.memberflow.api.job;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.text.ParseException;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -55,6 +56,8 @@ class JobController {
             Instant nextFireAt, Instant previousFireAt) {
     }
 
+    /** The body of a PUT; the read-only fields of a GET may come along and are ignored. */
+    @JsonIgnoreProperties({"name", "description", "state", "misfire", "nextFireAt", "previousFireAt"})
     record Schedule(String cron, String timeZone) {
     }
 

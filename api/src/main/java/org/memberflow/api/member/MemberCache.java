@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.memberflow.engine.segment.MemberSnapshot;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.data.redis.RedisSystemException;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.RedisCallback;
@@ -40,7 +42,14 @@ class MemberCache {
 
     /** The member's snapshot JSON, or null when the engine has not seen the member. */
     byte[] snapshot(String memberId) {
-        return redis.<String, byte[]>opsForHash().get(PREFIX + memberId, "snapshot");
+        try {
+            return redis.<String, byte[]>opsForHash().get(PREFIX + memberId, "snapshot");
+        } catch (InvalidDataAccessApiUsageException | RedisSystemException e) {
+            if (String.valueOf(e.getMostSpecificCause().getMessage()).startsWith("WRONGTYPE")) {
+                return redis.opsForValue().get(PREFIX + memberId); // the layout before hashes, until rewritten
+            }
+            throw e;
+        }
     }
 
     /** A snapshot as read from member-snapshots: the record and its JSON. */

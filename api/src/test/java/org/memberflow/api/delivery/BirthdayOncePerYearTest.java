@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -88,13 +89,21 @@ class BirthdayOncePerYearTest {
             runBirthdayJob(http, day);
             runBirthdayJob(http, day);
             await().during(Duration.ofSeconds(5)).atMost(WAIT).until(() -> rows(jdbc, "birthday", prefix) == MEMBERS);
+            // The engine's tick memory kept those runs from deciding again. Past it, the delivery
+            // stage: the year's decisions sent once more (an engine replaying from scratch) add nothing.
+            DecisionsTopic decisions = new DecisionsTopic(bootstrap(restarted));
+            decisions.resend(decisions.of("birthday", prefix));
+            List<ConsumerRecord<byte[], byte[]>> replayed = decisions.of("birthday", prefix);
+            assertThat(replayed).hasSize(2 * MEMBERS);
+            await().atMost(WAIT).until(() -> decisions.settledPast(replayed));
+            assertThat(rows(jdbc, "birthday", prefix)).isEqualTo(MEMBERS);
 
             assertThat(jdbc.queryForList("SELECT DISTINCT outcome FROM campaign_action WHERE campaign_id = 'birthday'"
                     + " AND member_id LIKE ?", String.class, prefix + "%")).containsExactly("DELIVERED");
             assertThat(jdbc.queryForList("SELECT DISTINCT period_key FROM campaign_action WHERE campaign_id = 'birthday'"
                     + " AND member_id LIKE ?", String.class, prefix + "%")).allMatch(p -> p.contains(day.getYear() + ""));
             Map<String, Long> couponsPerMember;
-            try (KafkaTestClient kafka = new KafkaTestClient(restarted.getEnvironment().getProperty("spring.kafka.bootstrap-servers"))) {
+            try (KafkaTestClient kafka = new KafkaTestClient(bootstrap(restarted))) {
                 couponsPerMember = kafka.readAll(Topics.CAMPAIGN_ACTIONS.name()).stream()
                         .map(r -> Topics.CAMPAIGN_ACTIONS.valueSerde().deserializer().deserialize(null, r.value()))
                         .filter(a -> a.campaignId().equals("birthday") && a.memberId().startsWith(prefix))
@@ -123,6 +132,10 @@ class BirthdayOncePerYearTest {
         return new SpringApplicationBuilder(MemberFlowApplication.class).run("--server.port=0",
                 "--memberflow.data-dir=" + stateDir, "--memberflow.jobs.paused=true",
                 "--memberflow.rule-sets.reconcile-interval=0s", "--spring.quartz.scheduler-name=memberflow-restart-test");
+    }
+
+    private static String bootstrap(ConfigurableApplicationContext server) {
+        return server.getEnvironment().getProperty("spring.kafka.bootstrap-servers");
     }
 
     private static Http http(ConfigurableApplicationContext server) {

@@ -26,6 +26,14 @@ class DecisionCheckTest {
         assertThat(DecisionCheck.problem(action("welcome", "once", "1.234"))).contains("couponValue");
         assertThat(DecisionCheck.problem(action("welcome", "once", "1e30"))).contains("couponValue");
         assertThat(DecisionCheck.problem(action("welcome", "once", "lots"))).contains("not a decimal");
+        assertThat(DecisionCheck.problem(new CampaignAction(ActionIds.of("c", "m1", "p"), "default", "m1", "c", "p",
+                ActionType.TAG_MEMBER, Map.of("tag", "x".repeat(20_000)), "r", "v", "e", Instant.EPOCH, null, null)))
+                .contains("params");
+        assertThat(DecisionCheck.problem(new CampaignAction(ActionIds.of("c", "m1", "p"), "default", "m1", "c", "p",
+                ActionType.TAG_MEMBER, Map.of(), "r".repeat(256), "v", "e", Instant.EPOCH, null, null))).contains("rule");
+        assertThat(DecisionCheck.problem(new CampaignAction(ActionIds.of("c", "m1", "p"), "default", "m1", "c", "p",
+                ActionType.TAG_MEMBER, Map.of(), "r", "v", "e", Instant.parse("+10000-01-01T00:00:00Z"), null, null)))
+                .contains("decidedAt");
         assertThat(DecisionCheck.problem(new CampaignAction("short", "default", "m1", "c", "p", ActionType.TAG_MEMBER,
                 Map.of(), "r", "v", "e", Instant.EPOCH, null, null))).contains("actionId");
     }

@@ -3,7 +3,6 @@ package org.memberflow.api.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -12,17 +11,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,17 +92,17 @@ class DeliveryAcceptanceTest {
         assertThat(campaign.get("spent").get("value").decimalValue()).isEqualByComparingTo("1000.00");
 
         // The engine replayed (every decision of the burst once more): nothing is spent or published again.
-        List<ConsumerRecord<byte[], byte[]>> decisions = decisionsOf("dt-burst", prefix);
+        DecisionsTopic topic = new DecisionsTopic(bootstrap);
+        List<ConsumerRecord<byte[], byte[]>> decisions = topic.of("dt-burst", prefix);
         assertThat(decisions).hasSize(10_000);
-        try (KafkaTestClient kafka = new KafkaTestClient(bootstrap)) {
-            for (ConsumerRecord<byte[], byte[]> d : decisions) {
-                kafka.sendAsync(Topics.CAMPAIGN_DECISIONS.name(), KafkaTestClient.text(d.key()),
-                        new String(d.value(), StandardCharsets.UTF_8), System.currentTimeMillis());
-            }
-            kafka.flush();
-        }
-        Map<TopicPartition, Long> lastReplayed = lastOffsets(decisionsOf("dt-burst", prefix));
-        await().atMost(WAIT).until(() -> deliveryCommittedPast(lastReplayed));
+        topic.resend(decisions);
+        List<ConsumerRecord<byte[], byte[]>> replayed = topic.of("dt-burst", prefix);
+        assertThat(replayed).hasSize(20_000);
+        await().atMost(WAIT).until(() -> topic.settledPast(replayed));
+        // Each batch's commit moved its partition's watermark past it: read again, none would go out.
+        await().atMost(WAIT).untilAsserted(() -> replayed.forEach(r -> assertThat(jdbc.queryForObject(
+                "SELECT committed_below FROM delivery_watermark WHERE source_partition = ?", Long.class, r.partition()))
+                .isGreaterThan(r.offset())));
         assertThat(rows("dt-burst", prefix)).isEqualTo(10_000);
         assertThat(outcomes("dt-burst", prefix)).isEqualTo(Map.of("DELIVERED", 100L, "SUPPRESSED_BUDGET", 9_900L));
         assertThat(published("dt-burst", prefix)).hasSize(100);
@@ -292,39 +284,6 @@ class DeliveryAcceptanceTest {
             return kafka.readAll(Topics.CAMPAIGN_ACTIONS.name()).stream()
                     .map(r -> Topics.CAMPAIGN_ACTIONS.valueSerde().deserializer().deserialize(null, r.value()))
                     .filter(a -> a.campaignId().equals(campaign) && a.memberId().startsWith(memberPrefix)).toList();
-        }
-    }
-
-    private List<ConsumerRecord<byte[], byte[]>> decisionsOf(String campaign, String memberPrefix) {
-        try (KafkaTestClient kafka = new KafkaTestClient(bootstrap)) {
-            return kafka.readAll(Topics.CAMPAIGN_DECISIONS.name()).stream().filter(r -> {
-                CampaignAction a = Topics.CAMPAIGN_DECISIONS.valueSerde().deserializer().deserialize(null, r.value());
-                return a.campaignId().equals(campaign) && a.memberId().startsWith(memberPrefix);
-            }).toList();
-        }
-    }
-
-    private static Map<TopicPartition, Long> lastOffsets(List<ConsumerRecord<byte[], byte[]>> records) {
-        Map<TopicPartition, Long> last = new HashMap<>();
-        records.forEach(r -> last.merge(new TopicPartition(r.topic(), r.partition()), r.offset(), Math::max));
-        return last;
-    }
-
-    /** True once the delivery stage has committed (so settled) every partition past these offsets. */
-    private boolean deliveryCommittedPast(Map<TopicPartition, Long> offsets) throws Exception {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (Admin admin = Admin.create(p)) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("memberflow-delivery")
-                    .partitionsToOffsetAndMetadata().get();
-            Set<TopicPartition> behind = new HashSet<>();
-            offsets.forEach((tp, offset) -> {
-                OffsetAndMetadata c = committed.get(tp);
-                if (c == null || c.offset() <= offset) {
-                    behind.add(tp);
-                }
-            });
-            return behind.isEmpty();
         }
     }
 }

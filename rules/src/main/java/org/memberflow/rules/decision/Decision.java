@@ -12,6 +12,8 @@ import java.util.Objects;
 public record Decision(ActionType type, String campaignId, String periodKey, Map<String, String> params, String rule) {
     /** The longest campaign id and period key: what the action log and the campaigns table hold. */
     public static final int MAX_KEY = 64;
+    /** The longest name of a deciding rule the action log holds. */
+    public static final int MAX_RULE_NAME = 255;
 
     public Decision {
         Objects.requireNonNull(type, "type");
@@ -19,6 +21,9 @@ public record Decision(ActionType type, String campaignId, String periodKey, Map
         requireText(periodKey, "periodKey");
         params = Map.copyOf(params);
         Objects.requireNonNull(rule, "rule");
+        if (rule.length() > MAX_RULE_NAME) {
+            throw new IllegalArgumentException("a deciding rule's name must be at most " + MAX_RULE_NAME + " characters");
+        }
     }
 
     private static void requireText(String value, String name) {

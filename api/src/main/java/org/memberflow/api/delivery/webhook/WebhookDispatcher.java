@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -70,6 +72,7 @@ class WebhookDispatcher implements SmartLifecycle {
             if (ids.isEmpty()) {
                 return List.<DueDelivery>of();
             }
+            mapper.cancelOfInactiveWebhooks(ids); // queued while the webhook was being removed
             mapper.lease(ids, now.plus(props.leaseFor()), claim);
             return mapper.findDue(ids);
         });
@@ -104,10 +107,22 @@ class WebhookDispatcher implements SmartLifecycle {
                     .header(WebhookSigner.SIGNATURE_HEADER, WebhookSigner.sign(delivery.secret(), timestamp, body))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
-            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            // The timeout covers the whole answer: HttpRequest.timeout stops at the headers, and a
+            // receiver trickling its body must not hold a sender past the lease.
+            CompletableFuture<HttpResponse<Void>> answer = http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+            try {
+                status = answer.get(props.requestTimeout().toMillis(), TimeUnit.MILLISECONDS).statusCode();
+            } finally {
+                answer.cancel(true);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return; // stopping: the lease runs out and the delivery goes again, not counted as a failure
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            failed(delivery, attempts, null, cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+            return;
         } catch (Exception e) {
             failed(delivery, attempts, null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             return;

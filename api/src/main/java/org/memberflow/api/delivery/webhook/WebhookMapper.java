@@ -35,6 +35,9 @@ public interface WebhookMapper {
             @Param("status") String status, @Param("nextAttemptAt") Instant nextAttemptAt,
             @Param("lastStatus") Integer lastStatus, @Param("lastError") String lastError);
 
+    /** Of these deliveries, those whose webhook was removed become CANCELLED. */
+    int cancelOfInactiveWebhooks(@Param("ids") List<Long> deliveryIds);
+
     /** The webhook's pending deliveries become CANCELLED: it was removed. */
     int cancelPending(@Param("webhookId") long webhookId);
 
