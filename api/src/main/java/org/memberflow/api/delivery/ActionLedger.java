@@ -1,5 +1,6 @@
 package org.memberflow.api.delivery;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ActionLedger {
     /** The daily cap looks back one local day; zones reach 14 hours from UTC. */
     private static final Duration DAILY_CAP_LOOKBACK = Duration.ofHours(48);
+    /** Decisions settled, by campaign and outcome (DELIVERED, CONTROL, SUPPRESSED_...). */
+    static final String ACTIONS = "memberflow.delivery.actions";
 
     private final ActionRepository actions;
     private final ActionMapper actionMapper;
@@ -44,9 +47,11 @@ class ActionLedger {
     private final TransactionTemplate transaction;
     private final TransactionTemplate afterCommit;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     ActionLedger(ActionRepository actions, ActionMapper actionMapper, CampaignMapper campaigns, WebhookMapper webhooks,
-            WatermarkMapper watermarks, DeliveryProperties props, PlatformTransactionManager transactions, Clock clock) {
+            WatermarkMapper watermarks, DeliveryProperties props, PlatformTransactionManager transactions, Clock clock,
+            MeterRegistry meters) {
         this.actions = actions;
         this.actionMapper = actionMapper;
         this.campaigns = campaigns;
@@ -58,6 +63,7 @@ class ActionLedger {
         this.afterCommit = new TransactionTemplate(transactions);
         this.afterCommit.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
+        this.meters = meters;
     }
 
     /**
@@ -66,10 +72,18 @@ class ActionLedger {
      * rolled back with the transaction that read them, so this is its redelivery).
      */
     List<CampaignAction> settle(List<SourcedDecision> batch) {
-        return transaction.execute(status -> settleInTransaction(batch));
+        Settlement settlement = transaction.execute(status -> settleInTransaction(batch));
+        // Counted once committed: a batch rolled back and read again finds these known, not new.
+        settlement.settled().forEach(a -> meters.counter(ACTIONS, "campaign", a.action().campaignId(), "outcome",
+                a.outcome()).increment());
+        return settlement.publish();
     }
 
-    private List<CampaignAction> settleInTransaction(List<SourcedDecision> batch) {
+    /** What a batch's transaction did: the actions it settled anew, and those to publish. */
+    private record Settlement(List<LoggedAction> settled, List<CampaignAction> publish) {
+    }
+
+    private Settlement settleInTransaction(List<SourcedDecision> batch) {
         Map<String, SourcedDecision> byId = new LinkedHashMap<>();
         batch.forEach(d -> byId.putIfAbsent(d.action().actionId(), d));
         Map<String, LoggedAction> known = actions.findByIds(byId.keySet());
@@ -87,7 +101,7 @@ class ActionLedger {
             }
         }
         if (fresh.isEmpty()) {
-            return publish;
+            return new Settlement(List.of(), publish);
         }
 
         Map<String, Campaign> campaignById = lockCampaigns(fresh);
@@ -118,7 +132,7 @@ class ActionLedger {
         if (!delivered.isEmpty()) {
             webhooks.enqueueFor(delivered, now);
         }
-        return publish;
+        return new Settlement(settled, publish);
     }
 
     /**

@@ -139,6 +139,20 @@ class OneEventEndToEndTest {
         });
     }
 
+    @Test
+    void shouldExposeOnlyHealthInfoAndPrometheusWithTheDeliveryCounts() throws Exception {
+        String member = "m-" + UUID.randomUUID();
+        assertThat(post(registered("e-" + UUID.randomUUID(), member)).statusCode()).isEqualTo(202);
+        await().atMost(WAIT).until(() -> actionRows(member) == 1);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(get("/actuator/prometheus").body())
+                .contains("memberflow_delivery_actions_total{campaign=\"welcome\",outcome=\"DELIVERED\"}"));
+        for (String hidden : List.of("/actuator/env", "/actuator/beans", "/actuator/configprops", "/actuator/heapdump")) {
+            assertThat(get(hidden).statusCode()).as(hidden).isEqualTo(404);
+        }
+        assertThat(get("/actuator/info").statusCode()).isEqualTo(200);
+    }
+
     private static String registered(String eventId, String memberId) {
         return "{\"eventId\":\"" + eventId + "\",\"memberId\":\"" + memberId
                 + "\",\"type\":\"REGISTERED\",\"occurredAt\":\"2026-05-20T08:00:00Z\"}";
