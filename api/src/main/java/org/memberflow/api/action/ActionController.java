@@ -44,7 +44,7 @@ class ActionController {
         static MemberAction of(LoggedAction logged) {
             CampaignAction a = logged.action();
             return new MemberAction(a.actionId(), a.campaignId(), a.periodKey(), a.type().name(), a.params(), a.rule(),
-                    a.ruleSetVersion(), a.causeEventId(), a.decidedAt(), a.notBefore(), logged.outcome());
+                    a.ruleSetVersion(), a.causeEventId(), a.decidedAt(), a.notBefore(), logged.outcome().name());
         }
     }
 }

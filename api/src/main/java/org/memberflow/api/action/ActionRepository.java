@@ -47,13 +47,13 @@ public class ActionRepository {
         CampaignAction a = logged.action();
         return new ActionRow(a.actionId(), a.brandId(), a.memberId(), a.campaignId(), a.periodKey(), a.type().name(),
                 json.writeValueAsString(a.params()), a.rule(), a.ruleSetVersion(), a.causeEventId(), a.decidedAt(),
-                a.notBefore(), a.timeZone(), logged.outcome(), logged.sourcePartition(), logged.sourceOffset());
+                a.notBefore(), a.timeZone(), logged.outcome().name(), logged.sourcePartition(), logged.sourceOffset());
     }
 
     private LoggedAction fromRow(ActionRow r) {
         CampaignAction action = new CampaignAction(r.actionId(), r.brandId(), r.memberId(), r.campaignId(), r.periodKey(),
                 ActionType.valueOf(r.actionType()), json.readValue(r.params(), PARAMS), r.ruleName(), r.ruleSetVersion(),
                 r.causeEventId(), r.decidedAt(), r.notBefore(), r.timeZone());
-        return new LoggedAction(action, r.outcome(), r.sourcePartition(), r.sourceOffset());
+        return new LoggedAction(action, Outcome.valueOf(r.outcome()), r.sourcePartition(), r.sourceOffset());
     }
 }

@@ -34,6 +34,9 @@ public record Campaign(
         Instant createdAt,
         Instant updatedAt) {
 
+    /** The largest amount of yuan the tables hold (DECIMAL(14,2)): budgets, spend, coupon values. */
+    public static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
+
     public boolean paused() {
         return status == CampaignStatus.PAUSED;
     }

@@ -136,7 +136,7 @@ class CampaignController {
             if (s.budget().count() != null && s.budget().count() < 0) {
                 errors.add(new FieldError("/budget/count", "must be 0 or more"));
             }
-            checkMoney(s.budget().value(), "/budget/value", new BigDecimal("999999999999.99"), errors);
+            checkMoney(s.budget().value(), "/budget/value", Campaign.MAX_AMOUNT, errors);
         }
         if (s.cap() != null) {
             if (s.cap().count() == null || s.cap().count() < 1) {

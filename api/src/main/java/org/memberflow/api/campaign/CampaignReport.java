@@ -3,15 +3,13 @@ package org.memberflow.api.campaign;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.memberflow.api.action.Outcome;
 import org.springframework.stereotype.Component;
 
 /** Builds a campaign's results from the action log and the purchases. */
 @Component
 class CampaignReport {
     private static final int DEFAULT_CONVERSION_DAYS = 7;
-    private static final Map<String, String> SUPPRESSED = Map.of(
-            "SUPPRESSED_PAUSED", "paused", "SUPPRESSED_CAP", "cap", "SUPPRESSED_DAILY_CAP", "dailyCap",
-            "SUPPRESSED_QUIET_HOURS", "quietHours", "SUPPRESSED_BUDGET", "budget");
     private final CampaignMapper mapper;
 
     CampaignReport(CampaignMapper mapper) {
@@ -28,18 +26,21 @@ class CampaignReport {
         long control = 0;
         long deferred = 0;
         Map<String, Long> suppressed = new LinkedHashMap<>();
-        for (String reason : new String[] {"paused", "cap", "dailyCap", "quietHours", "budget"}) {
-            suppressed.put(reason, 0L);
+        for (Outcome o : Outcome.values()) {
+            if (o.reason() != null) {
+                suppressed.put(o.reason(), 0L);
+            }
         }
         for (OutcomeCount c : mapper.outcomes(campaignId)) {
             decided += c.actions();
-            switch (c.outcome()) {
-                case "DELIVERED" -> {
+            Outcome outcome = Outcome.valueOf(c.outcome());
+            switch (outcome) {
+                case DELIVERED -> {
                     delivered = c.actions();
                     deferred = c.counted();
                 }
-                case "CONTROL" -> control = c.actions();
-                default -> suppressed.merge(SUPPRESSED.getOrDefault(c.outcome(), c.outcome()), c.actions(), Long::sum);
+                case CONTROL -> control = c.actions();
+                default -> suppressed.put(outcome.reason(), c.actions());
             }
         }
         int window = days != null ? days : campaign != null ? campaign.conversionDays() : DEFAULT_CONVERSION_DAYS;
@@ -48,7 +49,7 @@ class CampaignReport {
         long controlActions = 0;
         long controlConverted = 0;
         for (OutcomeCount c : mapper.conversions(campaignId, window)) {
-            if ("DELIVERED".equals(c.outcome())) {
+            if (Outcome.valueOf(c.outcome()) == Outcome.DELIVERED) {
                 treatedActions = c.actions();
                 treatedConverted = c.counted();
             } else {

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import org.memberflow.api.action.ActionMapper;
 import org.memberflow.api.action.ActionRepository;
 import org.memberflow.api.action.LoggedAction;
+import org.memberflow.api.action.Outcome;
 import org.memberflow.api.action.RecentDelivery;
 import org.memberflow.api.campaign.Campaign;
 import org.memberflow.api.campaign.CampaignMapper;
@@ -75,7 +76,7 @@ class ActionLedger {
         Settlement settlement = transaction.execute(status -> settleInTransaction(batch));
         // Counted once committed: a batch rolled back and read again finds these known, not new.
         settlement.settled().forEach(a -> meters.counter(ACTIONS, "campaign", a.action().campaignId(), "outcome",
-                a.outcome()).increment());
+                a.outcome().name()).increment());
         return settlement.publish();
     }
 
@@ -117,7 +118,7 @@ class ActionLedger {
             Verdict verdict = guardrails.judge(action, campaignById.get(action.campaignId()),
                     histories.get(action.memberId()), spends.get(action.campaignId()), now);
             CampaignAction recorded = verdict.notBefore() == null ? action : action.deliverNotBefore(verdict.notBefore());
-            settled.add(new LoggedAction(recorded, verdict.outcome().name(), d.partition(), d.offset()));
+            settled.add(new LoggedAction(recorded, verdict.outcome(), d.partition(), d.offset()));
             if (verdict.outcome() == Outcome.DELIVERED) {
                 publish.add(recorded);
                 delivered.add(recorded.actionId());
@@ -185,7 +186,7 @@ class ActionLedger {
         fresh.forEach(d -> histories.computeIfAbsent(d.action().memberId(), m -> new MemberDeliveries()));
         for (RecentDelivery r : actionMapper.deliveredSince(List.copyOf(histories.keySet()), earliest.minus(lookback))) {
             histories.get(r.memberId()).add(r.campaignId(), ActionType.valueOf(r.actionType()), r.decidedAt(),
-                    "CONTROL".equals(r.outcome()));
+                    Outcome.valueOf(r.outcome()) == Outcome.CONTROL);
         }
         return histories;
     }

@@ -2,7 +2,9 @@ package org.memberflow.api.delivery;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.memberflow.api.campaign.Campaign;
 import org.memberflow.engine.action.CampaignAction;
+import org.memberflow.rules.decision.Decision;
 
 /**
  * What a decision must be to be settled: the action log's columns hold its ids, and a coupon's
@@ -11,8 +13,7 @@ import org.memberflow.engine.action.CampaignAction;
  * does not stop delivery.
  */
 final class DecisionCheck {
-    static final int MAX_ID = 64;
-    static final BigDecimal MAX_VALUE = new BigDecimal("999999999999.99");
+    private static final int MAX_ID = Decision.MAX_KEY;
     /** What the params column (TEXT) holds, with room for JSON quoting. */
     private static final int MAX_PARAMS = 16_000;
     private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
@@ -33,8 +34,8 @@ final class DecisionCheck {
                 || a.causeEventId() == null) {
             return "type, decidedAt, rule, ruleSetVersion and causeEventId are required";
         }
-        if (a.rule().length() > 255 || a.ruleSetVersion().length() > 128 || a.causeEventId().length() > MAX_ID
-                || (a.timeZone() != null && a.timeZone().length() > MAX_ID)) {
+        if (a.rule().length() > Decision.MAX_RULE_NAME || a.ruleSetVersion().length() > 128
+                || a.causeEventId().length() > MAX_ID || (a.timeZone() != null && a.timeZone().length() > MAX_ID)) {
             return "rule (255), ruleSetVersion (128), causeEventId (64) or timeZone (64) is too long";
         }
         if (a.decidedAt().isBefore(EARLIEST) || !a.decidedAt().isBefore(LATEST)) {
@@ -53,8 +54,8 @@ final class DecisionCheck {
         if (value != null) {
             try {
                 BigDecimal v = new BigDecimal(value);
-                if (v.signum() < 0 || v.compareTo(MAX_VALUE) > 0 || v.stripTrailingZeros().scale() > 2) {
-                    return "couponValue must be from 0 to " + MAX_VALUE.toPlainString() + " with at most 2 decimals";
+                if (v.signum() < 0 || v.compareTo(Campaign.MAX_AMOUNT) > 0 || v.stripTrailingZeros().scale() > 2) {
+                    return "couponValue must be from 0 to " + Campaign.MAX_AMOUNT.toPlainString() + " with at most 2 decimals";
                 }
             } catch (NumberFormatException e) {
                 return "couponValue is not a decimal: " + value;

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import org.memberflow.api.action.Outcome;
 import org.memberflow.api.campaign.Campaign;
 import org.memberflow.api.campaign.QuietHours;
 import org.memberflow.api.campaign.QuietPolicy;

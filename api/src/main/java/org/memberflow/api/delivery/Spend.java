@@ -26,7 +26,7 @@ final class Spend {
         BigDecimal after = value.add(actionValue);
         return (budgetCount == null || count + 1 <= budgetCount)
                 && (budgetValue == null || after.compareTo(budgetValue) <= 0)
-                && after.compareTo(DecisionCheck.MAX_VALUE) <= 0; // what spent_value can hold
+                && after.compareTo(Campaign.MAX_AMOUNT) <= 0; // what spent_value can hold
     }
 
     /** Spends one action of {@code actionValue} yuan. */

@@ -1,6 +1,7 @@
 package org.memberflow.api.delivery;
 
 import java.time.Instant;
+import org.memberflow.api.action.Outcome;
 
 /** The guardrails' answer for one decision: its outcome, and for a delivery its earliest time. */
 record Verdict(Outcome outcome, Instant notBefore) {

@@ -20,9 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.memberflow.api.MemberFlowApplication;
 import org.memberflow.api.support.Http;
-import org.memberflow.api.support.KafkaTestClient;
 import org.memberflow.api.support.LocalStackExtension;
-import org.memberflow.engine.Topics;
 import org.memberflow.engine.action.CampaignAction;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -91,24 +89,19 @@ class BirthdayOncePerYearTest {
             await().during(Duration.ofSeconds(5)).atMost(WAIT).until(() -> rows(jdbc, "birthday", prefix) == MEMBERS);
             // The engine's tick memory kept those runs from deciding again. Past it, the delivery
             // stage: the year's decisions sent once more (an engine replaying from scratch) add nothing.
-            DecisionsTopic decisions = new DecisionsTopic(bootstrap(restarted));
-            decisions.resend(decisions.of("birthday", prefix));
-            List<ConsumerRecord<byte[], byte[]>> replayed = decisions.of("birthday", prefix);
+            DeliveryTopics topics = new DeliveryTopics(bootstrap(restarted));
+            topics.resend(topics.decisions("birthday", prefix));
+            List<ConsumerRecord<byte[], byte[]>> replayed = topics.decisions("birthday", prefix);
             assertThat(replayed).hasSize(2 * MEMBERS);
-            await().atMost(WAIT).until(() -> decisions.settledPast(replayed));
+            await().atMost(WAIT).until(() -> topics.settledPast(replayed));
             assertThat(rows(jdbc, "birthday", prefix)).isEqualTo(MEMBERS);
 
             assertThat(jdbc.queryForList("SELECT DISTINCT outcome FROM campaign_action WHERE campaign_id = 'birthday'"
                     + " AND member_id LIKE ?", String.class, prefix + "%")).containsExactly("DELIVERED");
             assertThat(jdbc.queryForList("SELECT DISTINCT period_key FROM campaign_action WHERE campaign_id = 'birthday'"
                     + " AND member_id LIKE ?", String.class, prefix + "%")).allMatch(p -> p.contains(day.getYear() + ""));
-            Map<String, Long> couponsPerMember;
-            try (KafkaTestClient kafka = new KafkaTestClient(bootstrap(restarted))) {
-                couponsPerMember = kafka.readAll(Topics.CAMPAIGN_ACTIONS.name()).stream()
-                        .map(r -> Topics.CAMPAIGN_ACTIONS.valueSerde().deserializer().deserialize(null, r.value()))
-                        .filter(a -> a.campaignId().equals("birthday") && a.memberId().startsWith(prefix))
-                        .collect(Collectors.groupingBy(CampaignAction::memberId, Collectors.counting()));
-            }
+            Map<String, Long> couponsPerMember = topics.published("birthday", prefix).stream()
+                    .collect(Collectors.groupingBy(CampaignAction::memberId, Collectors.counting()));
             assertThat(couponsPerMember).hasSize(MEMBERS);
             assertThat(couponsPerMember.values()).containsOnly(1L);
         }

@@ -57,11 +57,13 @@ class DeliveryAcceptanceTest {
     @Autowired
     RuleSetActivator activator;
     Http http;
+    DeliveryTopics topics;
     final String run = UUID.randomUUID().toString().substring(0, 8);
 
     @BeforeAll
     void activateTheTestCampaigns() throws Exception {
         http = new Http(port);
+        topics = new DeliveryTopics(bootstrap);
         TestRuleSets.activateDeliveryTestCampaigns(catalog, activator);
     }
 
@@ -86,26 +88,26 @@ class DeliveryAcceptanceTest {
 
         assertThat(outcomes("dt-burst", prefix)).isEqualTo(Map.of("DELIVERED", 100L, "SUPPRESSED_BUDGET", 9_900L));
         // campaign-actions commits after MySQL (the Kafka transaction of the batch): wait for it.
-        await().atMost(WAIT).untilAsserted(() -> assertThat(published("dt-burst", prefix)).hasSize(100).doesNotHaveDuplicates());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(topics.published("dt-burst", prefix)).hasSize(100)
+                .doesNotHaveDuplicates());
         JsonNode campaign = JSON.readTree(http.get("/api/v1/campaigns/dt-burst").body());
         assertThat(campaign.get("spent").get("count").asLong()).isEqualTo(100);
         assertThat(campaign.get("spent").get("value").decimalValue()).isEqualByComparingTo("1000.00");
 
         // The engine replayed (every decision of the burst once more): nothing is spent or published again.
-        DecisionsTopic topic = new DecisionsTopic(bootstrap);
-        List<ConsumerRecord<byte[], byte[]>> decisions = topic.of("dt-burst", prefix);
+        List<ConsumerRecord<byte[], byte[]>> decisions = topics.decisions("dt-burst", prefix);
         assertThat(decisions).hasSize(10_000);
-        topic.resend(decisions);
-        List<ConsumerRecord<byte[], byte[]>> replayed = topic.of("dt-burst", prefix);
+        topics.resend(decisions);
+        List<ConsumerRecord<byte[], byte[]>> replayed = topics.decisions("dt-burst", prefix);
         assertThat(replayed).hasSize(20_000);
-        await().atMost(WAIT).until(() -> topic.settledPast(replayed));
+        await().atMost(WAIT).until(() -> topics.settledPast(replayed));
         // Each batch's commit moved its partition's watermark past it: read again, none would go out.
         await().atMost(WAIT).untilAsserted(() -> replayed.forEach(r -> assertThat(jdbc.queryForObject(
                 "SELECT committed_below FROM delivery_watermark WHERE source_partition = ?", Long.class, r.partition()))
                 .isGreaterThan(r.offset())));
         assertThat(rows("dt-burst", prefix)).isEqualTo(10_000);
         assertThat(outcomes("dt-burst", prefix)).isEqualTo(Map.of("DELIVERED", 100L, "SUPPRESSED_BUDGET", 9_900L));
-        assertThat(published("dt-burst", prefix)).hasSize(100);
+        assertThat(topics.published("dt-burst", prefix)).hasSize(100);
         assertThat(JSON.readTree(http.get("/api/v1/campaigns/dt-burst").body()).get("spent").get("count").asLong())
                 .isEqualTo(100);
     }
@@ -133,7 +135,7 @@ class DeliveryAcceptanceTest {
         assertThat(treated + control).isEqualTo(members);
         assertThat(control).isBetween(140L, 260L);
         // the control group is not contacted
-        await().atMost(WAIT).untilAsserted(() -> assertThat(published("dt-lift", prefix)).hasSize((int) treated));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(topics.published("dt-lift", prefix)).hasSize((int) treated));
 
         // Half the treated members buy afterwards, a fifth of the control members.
         List<String> purchases = new ArrayList<>();
@@ -210,8 +212,8 @@ class DeliveryAcceptanceTest {
         await().atMost(WAIT).until(() -> rows("dt-quiet", member) == 1);
 
         assertThat(outcomes("dt-quiet", member)).isEqualTo(Map.of("DELIVERED", 1L));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(published("dt-quiet", member)).hasSize(1));
-        List<CampaignAction> held = published("dt-quiet", member);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(topics.published("dt-quiet", member)).hasSize(1));
+        List<CampaignAction> held = topics.published("dt-quiet", member);
         assertThat(held.get(0).notBefore()).isEqualTo(end.toInstant());
 
         assertThat(http.putJson("/api/v1/campaigns/dt-quiet", "{\"name\":\"Quiet\",\"quietHours\":{\"start\":\"" + start
@@ -276,14 +278,5 @@ class DeliveryAcceptanceTest {
                     counts.put(rs.getString(1), rs.getLong(2));
                 }, campaign, memberPrefix + "%");
         return counts;
-    }
-
-    /** The actions of the campaign for these members on campaign-actions, the downstream contract. */
-    private List<CampaignAction> published(String campaign, String memberPrefix) {
-        try (KafkaTestClient kafka = new KafkaTestClient(bootstrap)) {
-            return kafka.readAll(Topics.CAMPAIGN_ACTIONS.name()).stream()
-                    .map(r -> Topics.CAMPAIGN_ACTIONS.valueSerde().deserializer().deserialize(null, r.value()))
-                    .filter(a -> a.campaignId().equals(campaign) && a.memberId().startsWith(memberPrefix)).toList();
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.memberflow.api.action.Outcome;
 import org.memberflow.api.campaign.Campaign;
 import org.memberflow.api.campaign.CampaignStatus;
 import org.memberflow.api.campaign.QuietPolicy;

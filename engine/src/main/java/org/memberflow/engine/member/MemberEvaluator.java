@@ -74,7 +74,8 @@ public final class MemberEvaluator {
         String cause = event != null ? event.getEventId() : "tick:" + tick.getJob() + ":" + tick.getDate();
         String version = outcome.ruleSetVersion();
         List<CampaignAction> actions = new ArrayList<>();
-        Instant decidedAt = now.truncatedTo(ChronoUnit.MILLIS); // as the action log keeps it, so both agree
+        // In milliseconds, as the action log keeps it, so both agree; most evaluations decide nothing.
+        Instant decidedAt = outcome.decisions().isEmpty() ? now : now.truncatedTo(ChronoUnit.MILLIS);
         Set<String> decidedNow = new HashSet<>();
         for (Decision d : outcome.decisions()) {
             if (state.hasActed(d.campaignId(), d.periodKey()) || !decidedNow.add(d.campaignId() + '\u001f' + d.periodKey())) {

@@ -14,16 +14,28 @@ import org.memberflow.api.support.KafkaTestClient;
 import org.memberflow.engine.Topics;
 import org.memberflow.engine.action.CampaignAction;
 
-/** For tests that replay decisions: read them from campaign-decisions, send them again, see them settled. */
-final class DecisionsTopic {
+/**
+ * For the delivery tests: the decisions on campaign-decisions (read, sent again, seen settled) and
+ * the actions published on campaign-actions.
+ */
+final class DeliveryTopics {
     private final String bootstrap;
 
-    DecisionsTopic(String bootstrap) {
+    DeliveryTopics(String bootstrap) {
         this.bootstrap = bootstrap;
     }
 
+    /** The actions of the campaign for these members on campaign-actions, the downstream contract. */
+    List<CampaignAction> published(String campaign, String memberPrefix) {
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrap)) {
+            return kafka.readAll(Topics.CAMPAIGN_ACTIONS.name()).stream()
+                    .map(r -> Topics.CAMPAIGN_ACTIONS.valueSerde().deserializer().deserialize(null, r.value()))
+                    .filter(a -> a.campaignId().equals(campaign) && a.memberId().startsWith(memberPrefix)).toList();
+        }
+    }
+
     /** The records of campaign-decisions of this campaign for members whose id starts with the prefix. */
-    List<ConsumerRecord<byte[], byte[]>> of(String campaign, String memberPrefix) {
+    List<ConsumerRecord<byte[], byte[]>> decisions(String campaign, String memberPrefix) {
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrap)) {
             return kafka.readAll(Topics.CAMPAIGN_DECISIONS.name()).stream().filter(r -> {
                 CampaignAction a = Topics.CAMPAIGN_DECISIONS.valueSerde().deserializer().deserialize(null, r.value());
