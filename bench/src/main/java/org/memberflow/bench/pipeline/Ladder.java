@@ -67,19 +67,16 @@ public final class Ladder {
             Throughput s0 = rung(runs, broker, "S0 passthrough", "bench-s0", passthrough(), events, rungLimit);
             Throughput s2 = rung(runs, broker, "S2 state + RFM, no Drools", "bench-s2", engine(Rules.none()), events,
                     rungLimit);
-            KafkaStreams s3Streams = runs.start(broker, "bench-s3", engine(builtIn));
-            try {
-                Throughput s3 = runs.measure(broker, "S3 full engine", "bench-s3", events, rungLimit);
+            try (StreamsRun.Started s3Run = runs.start(broker, "bench-s3", engine(builtIn))) {
+                Throughput s3 = runs.measure(broker, "S3 full engine", "bench-s3", s3Run, events, rungLimit);
                 System.err.printf("%s: %,.0f events/s%n", s3.stage(), s3.eventsPerSecond());
-                double stateBytes = stateBytesPerMember(s3Streams);
+                double stateBytes = stateBytesPerMember(s3Run.streams());
                 Latency low = LatencyProbe.run(broker.bootstrapServers(), "low", plan.latencyLowPerSecond(),
                         plan.latencySeconds());
                 Latency latency = LatencyProbe.run(broker.bootstrapServers(), "target", plan.latencyPerSecond(),
                         plan.latencySeconds());
                 return new Result(members, events, plan.streamThreads(), producer, consumer, warmUp, s0, s2, s3, low,
                         latency, stateBytes);
-            } finally {
-                s3Streams.close();
             }
         }
     }
@@ -101,8 +98,8 @@ public final class Ladder {
 
     private static Throughput rung(StreamsRun runs, BenchBroker broker, String stage, String appId, Topology topology,
             long events, Duration limit) throws Exception {
-        try (KafkaStreams streams = runs.start(broker, appId, topology)) {
-            Throughput t = runs.measure(broker, stage, appId, events, limit);
+        try (StreamsRun.Started started = runs.start(broker, appId, topology)) {
+            Throughput t = runs.measure(broker, stage, appId, started, events, limit);
             System.err.printf("%s: %,.0f events/s%n", stage, t.eventsPerSecond());
             return t;
         }

@@ -31,30 +31,37 @@ final class StreamsRun {
         this.streamThreads = streamThreads;
     }
 
-    KafkaStreams start(BenchBroker broker, String applicationId, Topology topology) throws Exception {
+    /** A topology started under a fresh application id, and when it was started. */
+    record Started(KafkaStreams streams, Measurement sinceStart) implements AutoCloseable {
+        @Override
+        public void close() {
+            streams.close();
+        }
+    }
+
+    Started start(BenchBroker broker, String applicationId, Topology topology) throws Exception {
+        Measurement sinceStart = Measurement.start();
         Path stateDir = Files.createTempDirectory("memberflow-bench-state-");
         Properties props = new EngineSettings(broker.bootstrapServers(), applicationId, stateDir, 1, streamThreads,
                 Duration.ofMillis(100), Map.of()).toStreamsProperties(CLOCK);
         KafkaStreams streams = new KafkaStreams(topology, props);
         streams.start();
-        return streams;
+        return new Started(streams, sinceStart);
     }
 
-    /** Waits until the application has committed every input record; measures after the warm-up. */
-    Throughput measure(BenchBroker broker, String stage, String applicationId, long events, Duration limit)
-            throws Exception {
+    /**
+     * Waits until the application has committed every input record; measures after the warm-up.
+     * A tiny run may pass the warm-up and the end in one commit: it is then measured from its
+     * start, start-up included (its application id is fresh, so it started from nothing).
+     */
+    Throughput measure(BenchBroker broker, String stage, String applicationId, Started started, long events,
+            Duration limit) throws Exception {
         try (Admin admin = broker.admin()) {
-            long firstProgress = -1; // a tiny run may pass the warm-up and the end in one commit:
-            Measurement sinceProgress = null; // then it is measured from its first commit instead
             long warm = -1;
             Measurement sinceWarm = null;
             long deadline = System.nanoTime() + limit.toNanos();
             while (System.nanoTime() < deadline) {
                 long committed = committed(admin, applicationId);
-                if (firstProgress < 0 && committed > 0) {
-                    firstProgress = committed;
-                    sinceProgress = Measurement.start();
-                }
                 if (warm < 0 && committed >= events * WARM_UP) {
                     warm = committed;
                     sinceWarm = Measurement.start();
@@ -63,8 +70,8 @@ final class StreamsRun {
                     return warm < events
                             ? new Throughput(stage, events - warm, sinceWarm.seconds(), sinceWarm.cpuSeconds(),
                                     sinceWarm.cpuByGroup())
-                            : new Throughput(stage, events - firstProgress, sinceProgress.seconds(),
-                                    sinceProgress.cpuSeconds(), sinceProgress.cpuByGroup());
+                            : new Throughput(stage, events, started.sinceStart().seconds(),
+                                    started.sinceStart().cpuSeconds(), started.sinceStart().cpuByGroup());
                 }
                 LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
             }
