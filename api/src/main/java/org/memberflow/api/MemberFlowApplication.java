@@ -4,6 +4,7 @@ import org.memberflow.api.localstack.LocalStack;
 import org.memberflow.api.localstack.LocalStackException;
 import org.memberflow.api.localstack.Ports;
 import org.memberflow.api.localstack.StackSettings;
+import org.memberflow.api.security.FirstAdminKey;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -40,6 +41,11 @@ public class MemberFlowApplication {
         }
 
         String port = context.getEnvironment().getProperty("local.server.port");
+        String firstKey = context.getBean(FirstAdminKey.class).takeUnlessConfigured();
+        if (firstKey != null) {
+            System.out.printf("%nThe first ADMIN key, shown this once (it is not stored; keep it now):%n  %s%n"
+                    + "Send it as 'Authorization: Bearer <key>'. Issue other keys with POST /api/v1/keys.%n", firstKey);
+        }
         System.out.printf("%nMemberFlow is up in %.1f s (%s; server %.1f s)%n  API:    http://localhost:%s/api/v1%n"
                         + "  Health: http://localhost:%s/actuator/health%n  Data:   %s%n%n",
                 seconds(t0), stack.startupSummary(), seconds(tServer), port, port,

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.memberflow.api.MemberFlowApplication;
 import org.memberflow.api.support.Http;
+import org.memberflow.api.support.TestKeys;
 import org.memberflow.api.support.LocalStackExtension;
 import org.memberflow.engine.action.CampaignAction;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -124,7 +125,8 @@ class BirthdayOncePerYearTest {
     private static ConfigurableApplicationContext startServer(Path stateDir) {
         return new SpringApplicationBuilder(MemberFlowApplication.class).run("--server.port=0",
                 "--memberflow.data-dir=" + stateDir, "--memberflow.jobs.paused=true",
-                "--memberflow.rule-sets.reconcile-interval=0s", "--spring.quartz.scheduler-name=memberflow-restart-test");
+                "--memberflow.rule-sets.reconcile-interval=0s", "--spring.quartz.scheduler-name=memberflow-restart-test",
+                "--memberflow.security.first-admin-key=" + TestKeys.ADMIN);
     }
 
     private static String bootstrap(ConfigurableApplicationContext server) {

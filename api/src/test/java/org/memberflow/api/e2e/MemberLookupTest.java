@@ -3,13 +3,11 @@ package org.memberflow.api.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.memberflow.api.support.Http;
 import org.memberflow.api.support.MemberFlowIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,7 +16,6 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 /** A member's latest snapshot, from the engine through member-snapshots into Redis, served by GET. */
 @MemberFlowIntegrationTest
 class MemberLookupTest {
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -66,14 +63,11 @@ class MemberLookupTest {
     }
 
     private void post(String json) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/events"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = new Http(port).postJson("/api/v1/events", json);
         assertThat(r.statusCode()).isEqualTo(202);
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return new Http(port).get(path);
     }
 }

@@ -3,9 +3,6 @@ package org.memberflow.api.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,6 +17,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.memberflow.api.support.KafkaTestClient;
+import org.memberflow.api.support.Http;
 import org.memberflow.api.support.MemberFlowIntegrationTest;
 import org.memberflow.engine.Topics;
 import org.memberflow.engine.action.ActionIds;
@@ -33,7 +31,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @MemberFlowIntegrationTest
 class OneEventEndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -159,14 +156,11 @@ class OneEventEndToEndTest {
     }
 
     private HttpResponse<String> post(String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/events"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return new Http(port).postJson("/api/v1/events", json);
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return new Http(port).get(path);
     }
 
     private int actionRows(String member) {

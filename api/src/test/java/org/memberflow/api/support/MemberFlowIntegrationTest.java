@@ -18,10 +18,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 // stay there until it calls the reconciler itself. The job schedules are paused: no sweep or
 // breakpoints run starts on the clock in the middle of a test (tests run jobs by hand). Webhook
 // retries come quickly, and a delivery is dead after three failures. The daily cap is the default's,
-// whatever the environment says.
+// whatever the environment says. The first ADMIN key is the tests' own (TestKeys).
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"memberflow.rule-sets.reconcile-interval=0s", "memberflow.jobs.paused=true",
                 "memberflow.webhooks.poll-interval=200ms", "memberflow.webhooks.first-backoff=100ms",
-                "memberflow.webhooks.max-attempts=3", "memberflow.delivery.member-daily-cap=5"})
+                "memberflow.webhooks.max-attempts=3", "memberflow.delivery.member-daily-cap=5",
+                "memberflow.security.first-admin-key=" + TestKeys.ADMIN})
 public @interface MemberFlowIntegrationTest {
 }

@@ -39,7 +39,8 @@ public final class HttpLoad {
 
         byte[] toBytes() {
             StringBuilder head = new StringBuilder(method).append(' ').append(path)
-                    .append(" HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n");
+                    .append(" HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\nAuthorization: Bearer ")
+                    .append(ApiBench.KEY).append("\r\n");
             if (body != null) {
                 head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
             }

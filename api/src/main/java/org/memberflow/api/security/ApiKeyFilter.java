@@ -1,0 +1,60 @@
+package org.memberflow.api.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates a request by the API key it presents ({@code Authorization: Bearer <key>} or
+ * {@code X-API-Key: <key>}). No key: the request goes on anonymous, and the rules decide. A key
+ * that is unknown, revoked or malformed: 401 at once, without saying which.
+ */
+class ApiKeyFilter extends OncePerRequestFilter {
+    static final String HEADER = "X-API-Key";
+    private final ApiKeys keys;
+    private final ProblemResponses problems;
+    private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+
+    ApiKeyFilter(ApiKeys keys, ProblemResponses problems) {
+        this.keys = keys;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String presented = presented(request);
+        if (presented == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<ApiKey> key = keys.authenticate(presented);
+        if (key.isEmpty()) {
+            problems.unauthorized(request, response, "The API key is unknown or revoked");
+            return;
+        }
+        SecurityContext context = contexts.createEmptyContext();
+        context.setAuthentication(new ApiKeyAuthentication(key.get()));
+        contexts.setContext(context);
+        chain.doFilter(request, response);
+    }
+
+    private static String presented(HttpServletRequest request) {
+        String header = request.getHeader(HEADER);
+        if (header != null && !header.isBlank()) {
+            return header;
+        }
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return authorization.substring(7);
+        }
+        return null;
+    }
+}
