@@ -21,12 +21,18 @@ class ApiIndexController {
         links.put("events", "/api/v1/events");
         links.put("member", "/api/v1/members/{memberId}");
         links.put("memberActions", "/api/v1/members/{memberId}/actions");
+        links.put("memberExplain", "/api/v1/members/{memberId}/explain");
+        links.put("segments", "/api/v1/segments?brand={brandId}");
+        links.put("segmentMembers", "/api/v1/segments/{segment}/members?brand={brandId}");
+        links.put("segmentOverlap", "/api/v1/segments/{a}/overlap/{b}?brand={brandId}");
         links.put("ruleSets", "/api/v1/rulesets");
         links.put("campaigns", "/api/v1/campaigns");
         links.put("campaignResults", "/api/v1/campaigns/{campaignId}/results");
         links.put("webhooks", "/api/v1/webhooks");
         links.put("webhookDeliveries", "/api/v1/webhooks/deliveries");
         links.put("jobs", "/api/v1/jobs");
+        links.put("keys", "/api/v1/keys");
+        links.put("openApi", "/v3/api-docs");
         links.put("health", "/actuator/health");
         Map<String, Object> index = new LinkedHashMap<>();
         index.put("name", "MemberFlow");

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberflow.api.support.Http;
+import org.memberflow.api.support.TestKeys;
 import org.memberflow.api.support.KafkaTestClient;
 import org.memberflow.api.support.MemberFlowIntegrationTest;
 import org.memberflow.engine.Topics;
@@ -340,7 +341,11 @@ class RuleSetLifecycleTest {
         Files.writeString(dir.resolve("welcome.drl"), SPRING_WELCOME);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = RulesCli.run(new String[] {"deploy", "--server", "http://localhost:" + port,
+        int unauthorized = RulesCli.run(new String[] {"deploy", "--server", "http://localhost:" + port, "--key", "",
+                "--name", "from-git", "--author", "ci", dir.toString()}, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(unauthorized).isEqualTo(3);
+        assertThat(err.toString()).contains("refused the API key (401)");
+        int exit = RulesCli.run(new String[] {"deploy", "--server", "http://localhost:" + port, "--key", TestKeys.ADMIN,
                 "--name", "from-git", "--author", "ci", "--comment", "commit abc123", dir.toString()},
                 new PrintWriter(out, true), new PrintWriter(err, true));
 
@@ -353,7 +358,7 @@ class RuleSetLifecycleTest {
 
         Files.writeString(dir.resolve("welcome.drl"), SPRING_WELCOME.replace("MemberEvent(", "Nope("));
         int refused = RulesCli.run(new String[] {"deploy", "--server", "http://localhost:" + port,
-                "--name", "from-git", "--author", "ci", dir.toString()},
+                "--key", TestKeys.ADMIN, "--name", "from-git", "--author", "ci", dir.toString()},
                 new PrintWriter(out, true), new PrintWriter(err, true));
         assertThat(refused).isEqualTo(1);
         assertThat(err.toString()).contains("rule-set-rejected", "welcome.drl");

@@ -77,6 +77,9 @@ public final class RulesCli {
         @Option(names = "--server", defaultValue = "${env:MEMBERFLOW_URL:-http://localhost:8080}",
                 description = "the MemberFlow server (default: $MEMBERFLOW_URL or ${DEFAULT-VALUE})")
         String server;
+        @Option(names = "--key", defaultValue = "${env:MEMBERFLOW_API_KEY}",
+                description = "an API key with the MARKETER or ADMIN role (default: $MEMBERFLOW_API_KEY)")
+        String key;
         @Option(names = "--name", required = true, description = "the rule set's name, e.g. spring-campaigns")
         String name;
         @Option(names = "--author", required = true, description = "who uploads, for the audit")
@@ -100,6 +103,11 @@ public final class RulesCli {
                 spec.commandLine().getErr().println(answer.body());
                 return -REFUSED;
             }
+            if (answer.status() == 401 || answer.status() == 403) {
+                spec.commandLine().getErr().println("the server refused the API key (" + answer.status() + "): give a"
+                        + " MARKETER or ADMIN key with --key or MEMBERFLOW_API_KEY\n" + answer.body());
+                return -SERVER_FAILED;
+            }
             if (!answer.ok()) {
                 spec.commandLine().getErr().println("the server answered " + answer.status() + ": " + answer.body());
                 return -SERVER_FAILED;
@@ -122,7 +130,7 @@ public final class RulesCli {
         @Override
         public Integer call() throws InterruptedException {
             try {
-                ServerClient client = new ServerClient(server);
+                ServerClient client = new ServerClient(server, key);
                 int version = upload(client);
                 if (version < 0) {
                     return -version;
@@ -146,7 +154,7 @@ public final class RulesCli {
         @Override
         public Integer call() throws InterruptedException {
             try {
-                ServerClient client = new ServerClient(server);
+                ServerClient client = new ServerClient(server, key);
                 int version = upload(client);
                 if (version < 0) {
                     return -version;

@@ -20,9 +20,12 @@ final class ServerClient {
     private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*(\\d+)");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
+    private final String key;
 
-    ServerClient(String server) {
+    /** @param key the API key sent with every call; null or blank: none (the server will refuse) */
+    ServerClient(String server, String key) {
         this.base = server.replaceAll("/+$", "") + "/api/v1/rulesets";
+        this.key = key == null || key.isBlank() ? null : key.strip();
     }
 
     /** An answer: its status and body. */
@@ -73,6 +76,9 @@ final class ServerClient {
     }
 
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
         HttpResponse<String> response = http.send(request.timeout(Duration.ofMinutes(5)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.body());
