@@ -2,6 +2,7 @@ package org.memberflow.api.member;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.memberflow.engine.segment.MemberSnapshot;
@@ -21,9 +22,15 @@ import org.springframework.stereotype.Component;
  * by: {@code brandId}, {@code rfmClass}, {@code tier}, {@code pointsBalance}, {@code updatedAt}.
  */
 @Component
-class MemberCache {
+public class MemberCache {
     static final String PREFIX = "memberflow:member:";
     static final byte[] SNAPSHOT = bytes("snapshot");
+    static final String PHONE = "phoneMasked";
+    /** Sets the masked phone of a member's hash; a key of the older string layout is left alone. */
+    private static final byte[] SET_PHONE = bytes("""
+            local t = redis.call('TYPE', KEYS[1]).ok
+            if t == 'hash' or t == 'none' then redis.call('HSET', KEYS[1], 'phoneMasked', ARGV[1]) end
+            return 1""");
     /** Replaces the hash in one step: a key left from an older layout (a plain string) goes first. */
     private static final byte[] REPLACE = bytes("""
             if redis.call('TYPE', KEYS[1]).ok ~= 'hash' then redis.call('DEL', KEYS[1]) end
@@ -40,16 +47,41 @@ class MemberCache {
         redis.afterPropertiesSet();
     }
 
-    /** The member's snapshot JSON, or null when the engine has not seen the member. */
+    /**
+     * The member's snapshot JSON, with their masked phone number as {@code phone} when one is
+     * known, or null when the engine has not seen the member.
+     */
     byte[] snapshot(String memberId) {
         try {
-            return redis.<String, byte[]>opsForHash().get(PREFIX + memberId, "snapshot");
+            List<byte[]> fields = redis.<String, byte[]>opsForHash().multiGet(PREFIX + memberId, List.of("snapshot", PHONE));
+            return withPhone(fields.get(0), fields.get(1));
         } catch (InvalidDataAccessApiUsageException | RedisSystemException e) {
             if (String.valueOf(e.getMostSpecificCause().getMessage()).startsWith("WRONGTYPE")) {
                 return redis.opsForValue().get(PREFIX + memberId); // the layout before hashes, until rewritten
             }
             throw e;
         }
+    }
+
+    /** The snapshot's JSON object with {@code "phone":"<masked>"} added at its end (no parsing). */
+    private static byte[] withPhone(byte[] snapshot, byte[] maskedPhone) {
+        if (snapshot == null || maskedPhone == null || snapshot.length < 2 || snapshot[snapshot.length - 1] != '}') {
+            return snapshot;
+        }
+        byte[] field = bytes((snapshot.length > 2 ? "," : "") + "\"phone\":\"" + new String(maskedPhone, StandardCharsets.UTF_8)
+                .replace("\\", "").replace("\"", "") + "\"}");
+        byte[] out = Arrays.copyOf(snapshot, snapshot.length - 1 + field.length);
+        System.arraycopy(field, 0, out, snapshot.length - 1, field.length);
+        return out;
+    }
+
+    /** Sets each member's masked phone number, pipelined. */
+    public void putMaskedPhones(Map<String, String> maskedByMember) {
+        redis.executePipelined((RedisCallback<Object>) connection -> {
+            maskedByMember.forEach((member, masked) -> connection.scriptingCommands().eval(SET_PHONE, ReturnType.INTEGER, 1,
+                    bytes(PREFIX + member), bytes(masked)));
+            return null;
+        });
     }
 
     /** A snapshot as read from member-snapshots: the record and its JSON. */
