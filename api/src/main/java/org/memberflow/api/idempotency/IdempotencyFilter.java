@@ -43,6 +43,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     /** The largest body held to fingerprint: above what any endpoint accepts. */
     static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
+    private static final byte[] WITHHELD = ("{\"replayed\":true,\"note\":\"the first answer held a secret shown once;"
+            + " it is not kept. See Location for what was created.\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     private final IdempotencyStore store;
     private final ProblemResponses problems;
 
@@ -117,9 +119,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             chain.doFilter(request, captured);
             int status = captured.getStatus();
             if (status < 500 && status != HttpStatus.TOO_MANY_REQUESTS.value()) {
-                store.complete(key, fingerprint, new StoredResponse(status, captured.getContentType(),
-                        captured.getHeader(HttpHeaders.LOCATION), captured.getContentAsByteArray()));
-                kept = true;
+                kept = keep(key, fingerprint, captured);
             }
         } finally {
             if (!kept) {
@@ -127,6 +127,27 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             }
             captured.copyBodyToResponse();
         }
+    }
+
+    /**
+     * Keeps the answer for repeats. An answer marked {@code Cache-Control: no-store} holds a secret
+     * shown once (a new API key, a webhook's signing secret): only its status and Location are
+     * kept, so a repeat learns that it succeeded and where, but not the secret. A failure to keep
+     * it leaves the key claimed until it expires (repeats get 409), and the client its answer.
+     */
+    private boolean keep(String key, String fingerprint, ContentCachingResponseWrapper captured) {
+        String cacheControl = captured.getHeader(HttpHeaders.CACHE_CONTROL);
+        boolean secret = cacheControl != null && cacheControl.contains("no-store");
+        StoredResponse response = new StoredResponse(captured.getStatus(),
+                secret ? "application/json" : captured.getContentType(), captured.getHeader(HttpHeaders.LOCATION),
+                secret ? WITHHELD : captured.getContentAsByteArray());
+        try {
+            store.complete(key, fingerprint, response);
+        } catch (DataAccessException e) {
+            log.warn("could not keep the answer for an Idempotency-Key (repeats get 409 for {}): {}", IdempotencyStore.RUNNING,
+                    e.getMostSpecificCause().getMessage());
+        }
+        return true;
     }
 
     private void releaseQuietly(String key, String fingerprint) {

@@ -1,11 +1,15 @@
 package org.memberflow.api.privacy;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.crypto.SecretKey;
@@ -23,7 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 final class PhoneKeys {
     private static final Logger log = LoggerFactory.getLogger(PhoneKeys.class);
-    static final String LOCAL_KEY_ID = "local-1";
     private final Map<String, SecretKey> keys;
     private final String activeId;
 
@@ -48,6 +51,9 @@ final class PhoneKeys {
                 throw new IllegalArgumentException("memberflow.privacy.phone-keys: each key is id=base64 (32 bytes)");
             }
             last = entry.substring(0, eq).strip();
+            if (last.length() > 32) {
+                throw new IllegalArgumentException("memberflow.privacy.phone-keys: key id '" + last + "' is over 32 characters");
+            }
             keys.put(last, aes(Base64.getDecoder().decode(entry.substring(eq + 1).strip()), last));
         }
         return new PhoneKeys(keys, activeId == null || activeId.isBlank() ? last : activeId.strip());
@@ -60,16 +66,21 @@ final class PhoneKeys {
                 byte[] key = new byte[32];
                 new SecureRandom().nextBytes(key);
                 Files.createDirectories(dataDir);
-                Files.writeString(file, Base64.getEncoder().encodeToString(key));
                 try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException e) {
-                    // not a POSIX file system: the directory's own protection applies
+                    Files.writeString(Files.createFile(file, PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rw-------"))), Base64.getEncoder().encodeToString(key));
+                    log.warn("phone numbers are sealed with a key made now in {}; set MEMBERFLOW_PHONE_KEYS in production",
+                            file);
+                } catch (FileAlreadyExistsException e) {
+                    // another server on the same data directory made it first: use theirs
                 }
-                log.warn("phone numbers are sealed with a key made now in {}; set MEMBERFLOW_PHONE_KEYS in production", file);
             }
-            return new PhoneKeys(Map.of(LOCAL_KEY_ID, aes(Base64.getDecoder().decode(Files.readString(file).strip()),
-                    LOCAL_KEY_ID)), LOCAL_KEY_ID);
+            byte[] key = Base64.getDecoder().decode(Files.readString(file).strip());
+            // Named by its own hash: servers that each made a key never mistake one for another.
+            String id = "local-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key), 0, 4);
+            return new PhoneKeys(Map.of(id, aes(key, id)), id);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read or make the phone key in " + file, e);
         }

@@ -9,8 +9,12 @@ import java.util.regex.Pattern;
  * text, for the logs.
  */
 public final class PhoneMask {
-    /** Mainland mobile numbers (with or without +86) and international numbers in E.164 form. */
-    private static final Pattern IN_TEXT = Pattern.compile("(?<![0-9])(?:\\+?86[- ]?)?1[3-9][0-9]{9}(?![0-9])"
+    /**
+     * Mainland mobile numbers, also written 3-4-4 with spaces or dashes and with +86, 0086 or 86
+     * before them, and international numbers in E.164 form.
+     */
+    private static final Pattern IN_TEXT = Pattern.compile(
+            "(?<![0-9])(?:(?:\\+|00)?86[- ]?)?1[3-9][0-9](?:[- ]?[0-9]{4}){2}(?![0-9])"
             + "|(?<![0-9A-Za-z])\\+[1-9][0-9]{7,14}(?![0-9])");
 
     private PhoneMask() {

@@ -14,6 +14,8 @@ import org.memberflow.api.problem.InvalidRequestException;
 import org.memberflow.api.problem.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Issues, checks and revokes API keys. */
 @Service
@@ -88,6 +90,13 @@ public class ApiKeys {
         }
         mapper.revoke(id, now());
         recent.invalidate(id);
+        // and again once committed: a request meanwhile may have cached the key still active
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                recent.invalidate(id);
+            }
+        });
         return get(id);
     }
 

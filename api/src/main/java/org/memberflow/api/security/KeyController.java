@@ -2,6 +2,7 @@ package org.memberflow.api.security;
 
 import java.net.URI;
 import org.memberflow.api.paging.Page;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +34,7 @@ class KeyController {
     ResponseEntity<IssuedKey> issue(@RequestBody NewKey body) {
         ApiKeys.Issued issued = keys.issue(body.name(), body.role(), body.rateLimitPerSecond());
         ApiKey k = issued.key();
-        return ResponseEntity.created(URI.create("/api/v1/keys/" + k.id())).body(new IssuedKey(k.id(), k.name(),
+        return ResponseEntity.created(URI.create("/api/v1/keys/" + k.id())).cacheControl(CacheControl.noStore()).body(new IssuedKey(k.id(), k.name(),
                 k.role(), k.rateLimitPerSecond(), issued.value(), "keep the key now: it is not stored and cannot be shown again"));
     }
 

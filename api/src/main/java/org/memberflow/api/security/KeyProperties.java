@@ -21,7 +21,7 @@ public record KeyProperties(String firstAdminKey, Duration keyCacheFor, Map<Role
         if (keyCacheFor == null || keyCacheFor.isNegative()) {
             throw new IllegalArgumentException("memberflow.security.key-cache-for must be 0s or more");
         }
-        rateLimits = rateLimits == null ? Map.of() : new EnumMap<>(rateLimits.isEmpty() ? Map.of() : rateLimits);
+        rateLimits = rateLimits == null || rateLimits.isEmpty() ? Map.of() : new EnumMap<>(rateLimits);
         if (rateLimits.values().stream().anyMatch(limit -> limit == null || limit < 0)) {
             throw new IllegalArgumentException("memberflow.security.rate-limits: each must be 0 (none) or more");
         }

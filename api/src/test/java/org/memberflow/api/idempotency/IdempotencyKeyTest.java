@@ -38,9 +38,14 @@ class IdempotencyKeyTest {
             assertThat(first.statusCode()).isEqualTo(201);
             assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
             assertThat(again.statusCode()).isEqualTo(201);
-            assertThat(again.body()).isEqualTo(first.body()); // the secret too: the same webhook
             assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
             assertThat(again.headers().firstValue("Content-Type")).hasValue("application/json");
+            String secret = tools.jackson.databind.json.JsonMapper.builder().build().readTree(first.body()).get("secret")
+                    .asString();
+            assertThat(again.body()).as("the signing secret is shown once, not kept for repeats").doesNotContain(secret)
+                    .contains("not kept");
+            assertThat(redis.opsForHash().get("memberflow:idem:testadmin000:" + RequestFingerprint.sha256(key), "body")
+                    .toString()).doesNotContain(secret);
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM webhook WHERE campaign_id = ?", Integer.class, campaign))
                     .isEqualTo(1);
             assertThat(redis.getExpire("memberflow:idem:" + "testadmin000:" + RequestFingerprint.sha256(key)))
@@ -66,6 +71,7 @@ class IdempotencyKeyTest {
         assertThat(refused.statusCode()).isEqualTo(400);
         HttpResponse<String> refusedAgain = post(http, "/api/v1/keys", "{\"name\":\"\"}", key);
         assertThat(refusedAgain.statusCode()).isEqualTo(400);
+        assertThat(refusedAgain.body()).isEqualTo(refused.body());
         assertThat(refusedAgain.headers().firstValue("Idempotent-Replayed")).hasValue("true");
         assertThat(refusedAgain.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 

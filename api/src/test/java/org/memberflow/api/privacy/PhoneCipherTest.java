@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +43,12 @@ class PhoneCipherTest {
         PhoneCipher.Sealed sealed = first.seal("m-1", "13812345678");
         PhoneCipher again = new PhoneCipher(PhoneKeys.from(null, null, dir));
         assertThat(again.open("m-1", sealed)).isEqualTo("13812345678");
-        assertThat(Files.getPosixFilePermissions(dir.resolve("phone-key"))).hasSize(2);
+        assertThat(Files.getPosixFilePermissions(dir.resolve("phone-key")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        Path otherDir = Files.createDirectory(dir.resolve("other-server"));
+        PhoneCipher other = new PhoneCipher(PhoneKeys.from("", "", otherDir));
+        assertThat(other.seal("m-1", "13812345678").keyId()).as("another server's own key has another id")
+                .isNotEqualTo(sealed.keyId());
     }
 
     @Test
@@ -51,5 +57,6 @@ class PhoneCipherTest {
                 .hasMessageContaining("32 bytes");
         assertThatThrownBy(() -> PhoneKeys.from("k1=" + K1, "k9", dir)).hasMessageContaining("k9");
         assertThatThrownBy(() -> PhoneKeys.from("nokey", "", dir)).hasMessageContaining("id=base64");
+        assertThatThrownBy(() -> PhoneKeys.from("k".repeat(33) + "=" + K1, "", dir)).hasMessageContaining("over 32");
     }
 }

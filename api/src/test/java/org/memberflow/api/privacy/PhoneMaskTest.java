@@ -19,6 +19,8 @@ class PhoneMaskTest {
                 .isEqualTo("member m-1 phone 138****5678, old +86****5678, intl +49****5678");
         assertThat(PhoneMask.maskAll("order 20261125000123456 amount 13812345678901"))
                 .as("longer digit runs are not phone numbers").isEqualTo("order 20261125000123456 amount 13812345678901");
+        assertThat(PhoneMask.maskAll("a 138 1234 5678 b 138-1234-5678 c +86 138 1234 5678 d 008613812345678"))
+                .isEqualTo("a 138****5678 b 138****5678 c +86****5678 d 008****5678");
         assertThat(PhoneMask.maskAll("nothing here")).isEqualTo("nothing here");
         assertThat(PhoneMask.maskAll(null)).isNull();
     }

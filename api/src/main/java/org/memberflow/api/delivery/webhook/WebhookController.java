@@ -1,5 +1,6 @@
 package org.memberflow.api.delivery.webhook;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.SecureRandom;
@@ -14,6 +15,7 @@ import org.memberflow.api.problem.ConflictException;
 import org.memberflow.api.problem.InvalidParameterException;
 import org.memberflow.api.problem.InvalidRequestException;
 import org.memberflow.api.problem.NotFoundException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -69,7 +71,8 @@ class WebhookController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    CreatedWebhook create(@RequestBody NewWebhook body) {
+    CreatedWebhook create(@RequestBody NewWebhook body, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store"); // the secret, shown this once
         List<FieldError> errors = new ArrayList<>();
         if (body.url() == null || body.url().isBlank()) {
             errors.add(new FieldError("/url", "is required"));
