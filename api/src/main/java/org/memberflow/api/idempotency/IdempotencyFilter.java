@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.memberflow.api.event.FieldError;
 import org.memberflow.api.problem.Problems;
@@ -44,7 +45,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
     private static final byte[] WITHHELD = ("{\"replayed\":true,\"note\":\"the first answer held a secret shown once;"
-            + " it is not kept. See Location for what was created.\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            + " it is not kept. See Location for what was created.\"}").getBytes(StandardCharsets.UTF_8);
     private final IdempotencyStore store;
     private final ProblemResponses problems;
 

@@ -16,5 +16,5 @@ interface ContactMapper {
     /** Keeps each member's latest number: an older event replayed after a newer one changes nothing. */
     void upsert(@Param("contacts") List<Contact> contacts);
 
-    Contact find(@Param("memberId") String memberId);
+    List<Contact> findAll(@Param("memberIds") List<String> memberIds);
 }

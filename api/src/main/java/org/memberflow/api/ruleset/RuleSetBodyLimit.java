@@ -6,12 +6,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.memberflow.api.problem.Problems;
+import org.memberflow.api.security.ProblemResponses;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Bounds what a POST to {@code /api/v1/rulesets} may send before any of it is read: a rule set is
@@ -21,7 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class RuleSetBodyLimit extends OncePerRequestFilter {
     static final long MAX_BODY_BYTES = 24L * 1024 * 1024;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final ProblemResponses problems;
+
+    RuleSetBodyLimit(ProblemResponses problems) {
+        this.problems = problems;
+    }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -33,22 +35,19 @@ class RuleSetBodyLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
         if (length > MAX_BODY_BYTES) {
-            refuse(response, HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "The request body is too large",
+            refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "The request body is too large",
                     "a rule-set request may be at most " + MAX_BODY_BYTES / (1024 * 1024) + " MiB; this one is "
                             + length / (1024 * 1024) + " MiB");
         } else if (length < 0 && request.getHeader("Transfer-Encoding") != null) {
-            refuse(response, HttpStatus.LENGTH_REQUIRED, "length-required", "The request needs a Content-Length",
+            refuse(request, response, HttpStatus.LENGTH_REQUIRED, "length-required", "The request needs a Content-Length",
                     "send rule-set requests with a Content-Length (not chunked)");
         } else {
             chain.doFilter(request, response);
         }
     }
 
-    private static void refuse(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
-            throws IOException {
-        ProblemDetail problem = Problems.of(status, type, title, detail);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(JSON.writeValueAsBytes(problem));
+    private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
+            String title, String detail) throws IOException {
+        problems.write(request, response, Problems.of(status, type, title, detail));
     }
 }

@@ -49,13 +49,13 @@ public class ApiKeys {
     public Issued issue(String name, Role role, Integer rateLimitPerSecond) {
         List<FieldError> errors = new ArrayList<>();
         if (name == null || name.isBlank() || name.length() > 64 || name.chars().anyMatch(Character::isISOControl)) {
-            errors.add(new FieldError("name", "must be 1 to 64 characters, without control characters"));
+            errors.add(new FieldError("/name", "must be 1 to 64 characters, without control characters"));
         }
         if (role == null) {
-            errors.add(new FieldError("role", "is required: one of INGEST, VIEWER, MARKETER, ADMIN"));
+            errors.add(new FieldError("/role", "is required: one of INGEST, VIEWER, MARKETER, ADMIN"));
         }
         if (rateLimitPerSecond != null && rateLimitPerSecond < 1) {
-            errors.add(new FieldError("rateLimitPerSecond", "must be 1 or more (leave it out for the role's default)"));
+            errors.add(new FieldError("/rateLimitPerSecond", "must be 1 or more (leave it out for the role's default)"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);

@@ -163,7 +163,7 @@ class SecurityMatrixTest {
         assertThat(bad.body()).contains("/role");
         HttpResponse<String> missing = admin.postJson("/api/v1/keys", "{\"name\":\"\"}");
         assertThat(missing.statusCode()).isEqualTo(400);
-        assertThat(missing.body()).contains("\"pointer\":\"name\"", "\"pointer\":\"role\"");
+        assertThat(missing.body()).contains("\"pointer\":\"/name\"", "\"pointer\":\"/role\"");
 
         String name = "once-" + UUID.randomUUID();
         HttpResponse<String> issued = admin.postJson("/api/v1/keys", "{\"name\":\"" + name + "\",\"role\":\"MARKETER\"}");
