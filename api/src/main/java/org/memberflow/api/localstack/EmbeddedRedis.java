@@ -11,7 +11,7 @@ import redis.embedded.core.ExecutableProvider;
  * A real Redis server (the binary shipped in embedded-redis on Maven Central). Append-only
  * persistence under {@code dir}, so a restart keeps what was served.
  */
-final class EmbeddedRedis implements AutoCloseable {
+final class EmbeddedRedis implements StoppableServer {
     private final RedisServer server;
     private final int port;
 
@@ -43,11 +43,20 @@ final class EmbeddedRedis implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void stop() {
         try {
             server.stop();
         } catch (IOException e) {
             throw new LocalStackException("Redis did not stop cleanly: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void start() {
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new LocalStackException("Redis did not start again: " + e.getMessage(), e);
         }
     }
 }

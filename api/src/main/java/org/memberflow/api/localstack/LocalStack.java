@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -34,6 +35,7 @@ public final class LocalStack implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<String, String> properties = new LinkedHashMap<>();
     private final Map<String, Long> startMillis = new LinkedHashMap<>();
+    private final Map<Server, StoppableServer> stoppable = new EnumMap<>(Server.class);
     private FileChannel lockChannel;
     private FileLock lock;
 
@@ -65,11 +67,13 @@ public final class LocalStack implements AutoCloseable {
             Ports.requireFree(s.mariaDbPort(), "the embedded MariaDB", "MEMBERFLOW_LOCAL_MARIADB_PORT");
             EmbeddedMariaDb db = timed("MariaDB", () -> EmbeddedMariaDb.start(s.dataDir().resolve("mariadb"), s.mariaDbPort()));
             properties.put(MYSQL_URL_PROPERTY, db.jdbcUrl());
+            stoppable.put(Server.MARIADB, db);
         }
         if (s.embedsRedis()) {
             Ports.requireFree(s.redisPort(), "the embedded Redis", "MEMBERFLOW_LOCAL_REDIS_PORT");
             EmbeddedRedis redis = timed("Redis", () -> EmbeddedRedis.start(s.dataDir().resolve("redis"), s.redisPort()));
             properties.put(REDIS_URL_PROPERTY, redis.url());
+            stoppable.put(Server.REDIS, redis);
         }
         if (s.embedsKafka()) {
             Ports.requireFree(s.kafkaPort(), "the embedded Kafka broker", "MEMBERFLOW_LOCAL_KAFKA_PORT");
@@ -114,6 +118,34 @@ public final class LocalStack implements AutoCloseable {
             throw new LocalStackException("cannot empty " + dataDir + " for a fresh start: " + e.getMessage(), e);
         }
         log.info("started fresh: emptied {}", dataDir);
+    }
+
+    /** The embedded servers that an outage can be staged against. */
+    public enum Server { MARIADB, REDIS }
+
+    /** Whether this stack started that server (rather than an environment variable naming an external one). */
+    public boolean embeds(Server server) {
+        return stoppable.containsKey(server);
+    }
+
+    /** Stops an embedded server, keeping its port and data for {@link #restart}. */
+    public synchronized void stop(Server server) {
+        embedded(server).stop();
+        log.warn("stopped the embedded {}", server);
+    }
+
+    /** Starts again an embedded server stopped by {@link #stop}. */
+    public synchronized void restart(Server server) {
+        embedded(server).start();
+        log.warn("started the embedded {} again", server);
+    }
+
+    private StoppableServer embedded(Server server) {
+        StoppableServer s = stoppable.get(server);
+        if (s == null) {
+            throw new IllegalStateException(server + " is external: this stack cannot stop it");
+        }
+        return s;
     }
 
     /** Connection properties for the servers this stack started (to set before Spring starts). */

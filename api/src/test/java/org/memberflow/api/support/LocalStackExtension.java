@@ -16,6 +16,7 @@ import org.memberflow.api.localstack.StackSettings;
  * <p>The stack stops at JVM exit, after the cached test contexts are closed ({@link AtJvmExit}).
  */
 public final class LocalStackExtension implements BeforeAllCallback, TestInstancePreConstructCallback {
+    private static volatile LocalStack current;
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalStackExtension.class);
 
     @Override
@@ -34,7 +35,16 @@ public final class LocalStackExtension implements BeforeAllCallback, TestInstanc
         LocalStack stack = LocalStack.start(StackSettings.onFreePorts(System.getenv(), dataDir));
         stack.properties().forEach(System::setProperty);
         AtJvmExit.stopAndDelete(stack, dataDir);
+        current = stack;
         return stack;
+    }
+
+    /** This JVM's stack, for tests that stage an outage of one of its servers. */
+    public static LocalStack stack() {
+        if (current == null) {
+            throw new IllegalStateException("the local stack has not started in this JVM");
+        }
+        return current;
     }
 
     /** Not AutoCloseable on purpose: JUnit must not stop the stack before Spring's contexts. */
