@@ -1,5 +1,10 @@
 package org.memberflow.engine;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +23,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.memberflow.engine.member.MemberState;
+import org.memberflow.engine.topology.EngineMeters;
 import org.memberflow.engine.topology.EngineOptions;
 import org.memberflow.engine.topology.EngineStores;
 import org.memberflow.engine.topology.EngineTopology;
@@ -32,11 +38,30 @@ public final class Engine implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Engine.class);
     private final KafkaStreams streams;
     private final Breakpoints defaultBreakpoints;
+    private final KafkaStreamsMetrics streamsMetrics;
 
     public Engine(EngineSettings settings, Rules rules, EngineOptions options, Clock clock) {
-        StreamsBuilder builder = EngineTopology.build(new StreamsBuilder(), rules, options, clock);
+        this(settings, rules, options, clock, new CompositeMeterRegistry());
+    }
+
+    /**
+     * An engine that counts into {@code registry}: its own meters ({@link EngineMeters}), the
+     * members and sweeps of this instance, and Kafka Streams' and its clients' metrics (rates,
+     * latencies, consumer lag).
+     */
+    public Engine(EngineSettings settings, Rules rules, EngineOptions options, Clock clock, MeterRegistry registry) {
+        StreamsBuilder builder = EngineTopology.build(new StreamsBuilder(), rules, options, clock,
+                new EngineMeters(registry));
         this.streams = new KafkaStreams(builder.build(), settings.toStreamsProperties(options.clockMode()));
         this.defaultBreakpoints = options.defaultBreakpoints();
+        // Prometheus wants one set of tag keys per meter name: the sinks' consumers (Spring Kafka)
+        // carry spring_id, so the engine's consumers carry it too, or their lag would be dropped.
+        this.streamsMetrics = new KafkaStreamsMetrics(streams, Tags.of("spring_id", settings.applicationId()));
+        streamsMetrics.bindTo(registry);
+        Gauge.builder("memberflow.engine.members", this, Engine::approximateMembers)
+                .description("Members in this instance's state stores (RocksDB's estimate)").register(registry);
+        Gauge.builder("memberflow.engine.sweeps.running", this, e -> e.sweeps().stream().filter(c -> !c.done()).count())
+                .description("Sweeps under way on this instance's tasks (one per task and tick)").register(registry);
         // A failed stream thread (a broker hiccup, a fenced producer) is replaced, not left dead:
         // its tasks restart from the last committed transaction.
         streams.setUncaughtExceptionHandler(e -> {
@@ -122,6 +147,15 @@ public final class Engine implements AutoCloseable {
         return defaultBreakpoints;
     }
 
+    /** RocksDB's estimate of the members this instance holds; NaN while the store cannot be queried. */
+    double approximateMembers() {
+        try {
+            return members().approximateNumEntries();
+        } catch (InvalidStateStoreException e) {
+            return Double.NaN;
+        }
+    }
+
     private ReadOnlyKeyValueStore<String, MemberState> members() {
         return streams.store(StoreQueryParameters.fromNameAndType(EngineStores.MEMBER_STATE,
                 QueryableStoreTypes.<String, MemberState>keyValueStore()));
@@ -133,6 +167,7 @@ public final class Engine implements AutoCloseable {
      */
     @Override
     public void close() {
+        streamsMetrics.close();
         streams.close(CloseOptions.timeout(Duration.ofSeconds(10))
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     }

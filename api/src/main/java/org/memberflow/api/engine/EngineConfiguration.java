@@ -1,5 +1,6 @@
 package org.memberflow.api.engine;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -49,13 +50,13 @@ class EngineConfiguration {
 
     /** The engine; started and stopped by {@link EngineLifecycle}, not by the context. */
     @Bean(destroyMethod = "")
-    Engine memberFlowEngine(EngineProperties props, ActiveRules rules, Clock clock,
+    Engine memberFlowEngine(EngineProperties props, ActiveRules rules, Clock clock, MeterRegistry meters,
             @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
             @Value("${memberflow.data-dir}") Path dataDir) {
         EngineSettings settings = new EngineSettings(bootstrapServers, props.applicationId(),
                 dataDir.toAbsolutePath().resolve("streams"), props.replicationFactor(), props.streamThreads(),
                 props.commitInterval(), Map.of());
-        return new Engine(settings, rules, props.options(), clock);
+        return new Engine(settings, rules, props.options(), clock, meters);
     }
 
     @Bean

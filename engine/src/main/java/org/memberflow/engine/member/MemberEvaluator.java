@@ -98,7 +98,7 @@ public final class MemberEvaluator {
         boolean snapshotChanged = digest != state.snapshotDigest;
         state.snapshotDigest = digest;
         boolean stateChanged = expired || !actions.isEmpty() || change != null || snapshotChanged;
-        return new Evaluation(actions, change, snapshot, outcome.firings(), snapshotChanged, stateChanged);
+        return new Evaluation(actions, change, snapshot, outcome.firedRules(), snapshotChanged, stateChanged);
     }
 
     private static MemberSnapshot snapshot(String memberId, MemberState s, RfmScore score, RfmClass rfmClass,

@@ -31,6 +31,11 @@ public final class EngineTopology {
     }
 
     public static StreamsBuilder build(StreamsBuilder builder, Rules rules, EngineOptions options, Clock clock) {
+        return build(builder, rules, options, clock, EngineMeters.none());
+    }
+
+    public static StreamsBuilder build(StreamsBuilder builder, Rules rules, EngineOptions options, Clock clock,
+            EngineMeters meters) {
         BreakpointsLookup breakpoints = new BreakpointsLookup(options.defaultBreakpoints());
         builder.addStateStore(EngineStores.memberState());
         builder.addStateStore(EngineStores.sweeps());
@@ -42,7 +47,7 @@ public final class EngineTopology {
         KStream<byte[], Routed> routed = builder
                 .stream(List.of(Topics.MEMBER_EVENTS.name(), Topics.ENGINE_CLOCK.name()),
                         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("member-input"))
-                .process(() -> new MemberProcessor(evaluator, breakpoints, options, clock), Named.as("member-processor"),
+                .process(() -> new MemberProcessor(evaluator, breakpoints, options, clock, meters), Named.as("member-processor"),
                         EngineStores.MEMBER_STATE, EngineStores.SWEEPS);
 
         routed.split(Named.as("route-"))

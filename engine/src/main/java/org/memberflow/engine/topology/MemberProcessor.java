@@ -36,13 +36,16 @@ final class MemberProcessor implements Processor<byte[], byte[], byte[], Routed>
     private final MemberEvaluator evaluator;
     private final EngineOptions options;
     private final Clock clock;
+    private final EngineMeters meters;
     private ProcessorContext<byte[], Routed> context;
     private KeyValueStore<String, MemberState> members;
     private final BreakpointsLookup breakpoints;
     private Sweeper sweeper;
 
-    MemberProcessor(MemberEvaluator evaluator, BreakpointsLookup breakpoints, EngineOptions options, Clock clock) {
+    MemberProcessor(MemberEvaluator evaluator, BreakpointsLookup breakpoints, EngineOptions options, Clock clock,
+            EngineMeters meters) {
         this.evaluator = evaluator;
+        this.meters = meters;
         this.breakpoints = breakpoints;
         this.options = options;
         this.clock = clock;
@@ -53,7 +56,7 @@ final class MemberProcessor implements Processor<byte[], byte[], byte[], Routed>
         this.context = context;
         members = context.getStateStore(EngineStores.MEMBER_STATE);
         sweeper = new Sweeper(members, context.getStateStore(EngineStores.SWEEPS), evaluator, breakpoints, options, clock,
-                (memberId, result, timestamp) -> emit(memberId, result, timestamp, result.snapshotChanged()));
+                meters, (memberId, result, timestamp) -> emit(memberId, result, timestamp, result.snapshotChanged()));
         context.schedule(options.sweepInterval(), PunctuationType.WALL_CLOCK_TIME, ts -> sweeper.runSlice());
     }
 
@@ -96,6 +99,7 @@ final class MemberProcessor implements Processor<byte[], byte[], byte[], Routed>
         if (state == null) {
             state = MemberState.newMember(event.getBrandId());
         } else if (state.hasSeen(event.getEventId())) {
+            meters.duplicate();
             return; // a duplicate changes nothing and emits nothing
         }
         state.recordSeen(event.getEventId());
@@ -110,11 +114,13 @@ final class MemberProcessor implements Processor<byte[], byte[], byte[], Routed>
             return;
         }
         members.put(memberId, state);
+        meters.processed();
         emit(memberId, result, record.timestamp(), true);
     }
 
     /** Sends on what one evaluation produced, keyed by member; an event always sends its snapshot. */
     private void emit(String memberId, Evaluation result, long timestamp, boolean snapshot) {
+        meters.fired(result.firedRules());
         byte[] key = memberId.getBytes(StandardCharsets.UTF_8);
         for (var action : result.actions()) {
             context.forward(new Record<>(key, new Routed.Action(action), timestamp));
@@ -137,6 +143,7 @@ final class MemberProcessor implements Processor<byte[], byte[], byte[], Routed>
     }
 
     private void deadLetter(Record<byte[], byte[]> record, String reason, String field, Class<?> exception) {
+        meters.deadLettered(exception);
         context.forward(new Record<byte[], Routed>(record.key(), new Routed.DeadLetter(record.value()),
                 record.timestamp(), DeadLetterHeaders.of(record.headers(), reason, field, exception,
                 context.recordMetadata().orElse(null))));

@@ -42,6 +42,7 @@ final class Sweeper {
     private final EngineOptions options;
     private final Clock clock;
     private final Emitter emitter;
+    private final EngineMeters meters;
     private final SweepFences fences;
     /**
      * False once no sweep is left, so that an idle slice (every 10 ms per task) costs no store
@@ -50,7 +51,9 @@ final class Sweeper {
     private boolean maybeRunning = true;
 
     Sweeper(KeyValueStore<String, MemberState> members, KeyValueStore<String, SweepCursor> sweeps,
-            MemberEvaluator evaluator, BreakpointsLookup breakpoints, EngineOptions options, Clock clock, Emitter emitter) {
+            MemberEvaluator evaluator, BreakpointsLookup breakpoints, EngineOptions options, Clock clock,
+            EngineMeters meters, Emitter emitter) {
+        this.meters = meters;
         this.members = members;
         this.sweeps = sweeps;
         this.evaluator = evaluator;
@@ -132,6 +135,7 @@ final class Sweeper {
             fences.reached();
         }
         changed.forEach(member -> members.put(member.key, member.value));
+        meters.swept(cursor.job(), done);
         SweepCursor next = cursor.advance(lastKey, done, finished);
         sweeps.put(key(cursor), next);
         if (finished) {

@@ -1,5 +1,7 @@
 package org.memberflow.rules.decision;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.memberflow.segments.RfmClass;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -10,6 +12,7 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
  */
 public final class DecisionRecorder extends DefaultAgendaEventListener {
     private final Decisions decisions = new Decisions();
+    private final List<String> fired = new ArrayList<>();
 
     public Decisions decisions() {
         return decisions;
@@ -30,8 +33,15 @@ public final class DecisionRecorder extends DefaultAgendaEventListener {
         decisions.fixClassification(rfmClass);
     }
 
+    /** The rules whose consequences ran, in order, a name each time (for the firings metric). */
+    public List<String> fired() {
+        return fired;
+    }
+
     @Override
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
-        decisions.enterRule(event.getMatch().getRule().getName());
+        String rule = event.getMatch().getRule().getName();
+        fired.add(rule);
+        decisions.enterRule(rule);
     }
 }

@@ -15,15 +15,18 @@ import org.memberflow.segments.RfmClass;
  *                may have changed meanwhile)
  * @param rfmClass the class a classification rule gave the member; null when none did (then
  *                the built-in thresholds class the member)
+ * @param firedRules the name of each rule whose consequence ran, once per firing (what the
+ *                engine counts per rule)
  */
 public record RuleOutcome(List<Decision> decisions, int firings, boolean capped, String ruleSetVersion,
-        RfmClass rfmClass) {
+        RfmClass rfmClass, List<String> firedRules) {
     public RuleOutcome {
         decisions = List.copyOf(decisions);
+        firedRules = List.copyOf(firedRules);
     }
 
-    /** An outcome that classed nobody. */
+    /** An outcome that classed nobody, with no names of the rules that fired. */
     public RuleOutcome(List<Decision> decisions, int firings, boolean capped, String ruleSetVersion) {
-        this(decisions, firings, capped, ruleSetVersion, null);
+        this(decisions, firings, capped, ruleSetVersion, null, List.of());
     }
 }

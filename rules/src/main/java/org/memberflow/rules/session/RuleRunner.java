@@ -84,10 +84,11 @@ public final class RuleRunner implements Rules {
                 session.insert(pending.classifiedAs(rfmClass != null ? rfmClass : pending.defaultClass()));
             }
             // One more than allowed, so that reaching the limit is told apart from stopping at it.
-            int fired = fire(session, maxFirings + 1, recorder);
-            boolean capped = fired > maxFirings;
-            return new RuleOutcome(recorder.decisions().recorded(), Math.min(fired, maxFirings), capped, version(),
-                    rfmClass);
+            int firings = fire(session, maxFirings + 1, recorder);
+            boolean capped = firings > maxFirings;
+            // The main session's firings only: the classing session runs the profile's rules again.
+            return new RuleOutcome(recorder.decisions().recorded(), Math.min(firings, maxFirings), capped, version(),
+                    rfmClass, recorder.fired());
         } finally {
             session.dispose();
         }
