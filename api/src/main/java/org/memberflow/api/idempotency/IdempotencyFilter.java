@@ -43,9 +43,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     static final int MAX_KEY_LENGTH = 255;
     /** The largest body held to fingerprint: above what any endpoint accepts. */
     static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
+    /** The largest answer kept for repeats (Redis holds them for a day); larger ones keep only their status. */
+    static final int MAX_KEPT_BYTES = 1024 * 1024;
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
     private static final byte[] WITHHELD = ("{\"replayed\":true,\"note\":\"the first answer held a secret shown once;"
             + " it is not kept. See Location for what was created.\"}").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] TOO_LARGE = ("{\"replayed\":true,\"note\":\"the first answer was larger than "
+            + MAX_KEPT_BYTES / 1024 + " KiB; only its status is kept.\"}").getBytes(StandardCharsets.UTF_8);
     private final IdempotencyStore store;
     private final ProblemResponses problems;
 
@@ -77,7 +81,14 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         HttpServletRequest toHandle = request;
         String fingerprint;
         if (request.getContentType() != null && request.getContentType().toLowerCase().startsWith("multipart/")) {
-            fingerprint = RequestFingerprint.ofParts(request);
+            try {
+                fingerprint = RequestFingerprint.ofParts(request);
+            } catch (ServletException | IOException | IllegalStateException e) {
+                // A malformed or oversized multipart body: the client's to fix, not a server error.
+                problems.write(request, response, Problems.of(HttpStatus.BAD_REQUEST, "invalid-multipart",
+                        "The multipart body cannot be read", e.getMessage() == null ? "malformed multipart body" : e.getMessage()));
+                return;
+            }
         } else {
             byte[] body = readBounded(request.getInputStream());
             if (body == null) {
@@ -133,17 +144,23 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     /**
      * Keeps the answer for repeats. An answer marked {@code Cache-Control: no-store} holds a secret
      * shown once (a new API key, a webhook's signing secret): only its status and Location are
-     * kept, so a repeat learns that it succeeded and where, but not the secret. A failure to keep
-     * it leaves the key claimed until it expires (repeats get 409), and the client its answer.
+     * kept, so a repeat learns that it succeeded and where, but not the secret; so is an answer
+     * over {@link #MAX_KEPT_BYTES}. A failure to keep it leaves the key claimed until it expires
+     * (repeats get 409), and the client its answer.
      */
     private boolean keep(String key, String fingerprint, ContentCachingResponseWrapper captured) {
         String cacheControl = captured.getHeader(HttpHeaders.CACHE_CONTROL);
-        boolean secret = cacheControl != null && cacheControl.contains("no-store");
+        byte[] body = captured.getContentAsByteArray();
+        byte[] note = cacheControl != null && cacheControl.contains("no-store") ? WITHHELD
+                : body.length > MAX_KEPT_BYTES ? TOO_LARGE : null;
         StoredResponse response = new StoredResponse(captured.getStatus(),
-                secret ? "application/json" : captured.getContentType(), captured.getHeader(HttpHeaders.LOCATION),
-                secret ? WITHHELD : captured.getContentAsByteArray());
+                note != null ? "application/json" : captured.getContentType(), captured.getHeader(HttpHeaders.LOCATION),
+                note != null ? note : body);
         try {
-            store.complete(key, fingerprint, response);
+            if (!store.complete(key, fingerprint, response)) {
+                log.warn("an Idempotency-Key outran its claim ({}) and another request took it; this answer is not kept",
+                        IdempotencyStore.RUNNING);
+            }
         } catch (DataAccessException e) {
             log.warn("could not keep the answer for an Idempotency-Key (repeats get 409 for {}): {}", IdempotencyStore.RUNNING,
                     e.getMostSpecificCause().getMessage());

@@ -26,8 +26,10 @@ class IdempotencyStore {
             redis.call('HSET', KEYS[1], 'fp', ARGV[1], 'state', 'running')
             redis.call('PEXPIRE', KEYS[1], ARGV[2])
             return {}""", List.class);
+    // A claim that expired while its request ran (RUNNING) is taken again: the answer is worth keeping.
     private static final RedisScript<Long> COMPLETE = RedisScript.of("""
-            if redis.call('HGET', KEYS[1], 'fp') ~= ARGV[1] then return 0 end
+            local fp = redis.call('HGET', KEYS[1], 'fp')
+            if fp and fp ~= ARGV[1] then return 0 end
             redis.call('HSET', KEYS[1], 'state', 'done', 'status', ARGV[2], 'type', ARGV[3], 'location', ARGV[4], 'body', ARGV[5])
             redis.call('PEXPIRE', KEYS[1], ARGV[6])
             return 1""", Long.class);
@@ -81,10 +83,11 @@ class IdempotencyStore {
                 location.isEmpty() ? null : location, found.get(5) == null ? new byte[0] : found.get(5)));
     }
 
-    void complete(String key, String fingerprint, StoredResponse response) {
-        redis.execute(COMPLETE, List.of(key), bytes(fingerprint),
+    /** Keeps the answer; false when the key now belongs to another request (this one outran its claim). */
+    boolean complete(String key, String fingerprint, StoredResponse response) {
+        return Long.valueOf(1).equals(redis.execute(COMPLETE, List.of(key), bytes(fingerprint),
                 bytes(Integer.toString(response.status())), bytes(nullToEmpty(response.contentType())),
-                bytes(nullToEmpty(response.location())), response.body(), bytes(Long.toString(KEPT.toMillis())));
+                bytes(nullToEmpty(response.location())), response.body(), bytes(Long.toString(KEPT.toMillis()))));
     }
 
     /** Forgets a request that ended without an answer worth keeping, so that it can be sent again. */

@@ -19,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -136,5 +137,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         log.warn("events not stored: {}", e.getMessage());
         return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "events-not-stored", "The events could not be stored",
                 "Kafka did not acknowledge the events; retry with the same event ids");
+    }
+
+    /** A multipart body cut short or malformed (an oversized one is 413, by the base class). */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail unreadableMultipart(MultipartException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "invalid-multipart", "The multipart body cannot be read",
+                e.getMostSpecificCause().getMessage() == null ? "malformed multipart body" : e.getMostSpecificCause().getMessage());
     }
 }

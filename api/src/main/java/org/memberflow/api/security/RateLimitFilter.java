@@ -32,7 +32,7 @@ class RateLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response); // anonymous: only what is open to all gets here
             return;
         }
-        RateLimiter.Decision d = limiter.check(key, System.currentTimeMillis() / 1000);
+        RateLimiter.Decision d = limiter.check(key);
         if (d.limit() > 0) {
             response.setHeader("RateLimit-Limit", Integer.toString(d.limit()));
             response.setHeader("RateLimit-Remaining", Long.toString(d.remaining()));

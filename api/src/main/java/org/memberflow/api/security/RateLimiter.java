@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Requests a second per key, counted in Redis so that every server of a cluster shares the count:
  * one counter per key and second ({@code memberflow:rate:<keyId>:<epoch second>}), made and
- * counted by one script, gone two seconds later. When Redis cannot be reached the request is let
+ * counted by one script, gone two seconds later. The second is Redis's own (TIME), so servers
+ * whose clocks disagree still count in the same window. When Redis cannot be reached the request is let
  * through (and counted in {@code memberflow.ratelimit.unchecked}): a limit guards the servers, and
  * refusing every request while Redis is away would do the harm it guards against.
  */
@@ -22,8 +23,9 @@ import org.springframework.stereotype.Component;
 public class RateLimiter {
     private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
     private static final RedisScript<Long> COUNT = RedisScript.of("""
-            local n = redis.call('INCR', KEYS[1])
-            if n == 1 then redis.call('PEXPIRE', KEYS[1], 2000) end
+            local key = KEYS[1] .. ':' .. redis.call('TIME')[1]
+            local n = redis.call('INCR', key)
+            if n == 1 then redis.call('PEXPIRE', key, 2000) end
             return n""", Long.class);
     private final StringRedisTemplate redis;
     private final KeyProperties props;
@@ -40,14 +42,14 @@ public class RateLimiter {
     public record Decision(int limit, long remaining, boolean allowed) {
     }
 
-    public Decision check(ApiKey key, long epochSecond) {
+    public Decision check(ApiKey key) {
         int limit = props.rateLimitOf(key);
         if (limit == 0) {
             return new Decision(0, 0, true);
         }
         Long count;
         try {
-            count = redis.execute(COUNT, List.of("memberflow:rate:" + key.id() + ":" + epochSecond));
+            count = redis.execute(COUNT, List.of("memberflow:rate:" + key.id()));
         } catch (DataAccessException e) {
             unchecked.increment();
             long now = System.currentTimeMillis();

@@ -134,6 +134,9 @@ class OneEventEndToEndTest {
             assertThat(health).contains("\"engine\":{\"details\":{\"kafkaStreams\":\"RUNNING\"},\"status\":\"UP\"}");
             assertThat(health).contains("\"db\":").contains("\"redis\":").startsWith("{").endsWith("\"status\":\"UP\"}");
         });
+        // Without a key: up or down, and nothing about what is inside.
+        assertThat(new Http(port, null).get("/actuator/health").body()).contains("\"status\":\"UP\"")
+                .doesNotContain("components").doesNotContain("details");
     }
 
     @Test

@@ -96,6 +96,22 @@ class IdempotencyKeyTest {
         assertThat(r.body()).contains("\"pointer\":\"Idempotency-Key\"");
     }
 
+    @Test
+    void shouldAnswerAnUnreadableMultipartBodyWith400() throws Exception {
+        Http http = new Http(port);
+        for (boolean withKey : new boolean[] {true, false}) {
+            HttpRequest.Builder request = http.request("/api/v1/rulesets/validate")
+                    .header("Content-Type", "multipart/form-data; boundary=cut")
+                    .POST(HttpRequest.BodyPublishers.ofString("--cut\r\nContent-Disposition: form-data; name=\"files\"\r\n\r\nno end"));
+            if (withKey) {
+                request.header("Idempotency-Key", "broken-" + UUID.randomUUID());
+            }
+            HttpResponse<String> r = http.send(request.build());
+            assertThat(r.statusCode()).as("with a key: " + withKey + " " + r.body()).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+    }
+
     private static HttpResponse<String> validate(Http http, Map<String, byte[]> files, String key) throws Exception {
         return http.postMultipart("/api/v1/rulesets/validate", Map.of("name", "idem", "author", "idem-test"), files, Map.of("Idempotency-Key", key));
     }
