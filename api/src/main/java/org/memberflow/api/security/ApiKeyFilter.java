@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.memberflow.api.problem.Problems;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -14,17 +16,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates a request by the API key it presents ({@code Authorization: Bearer <key>} or
  * {@code X-API-Key: <key>}). No key: the request goes on anonymous, and the rules decide. A key
- * that is unknown, revoked or malformed: 401 at once, without saying which.
+ * that is unknown, revoked or malformed: 401 at once, without saying which. A client address
+ * with too many such keys this minute: 429, without looking the key up ({@link FailedAuthLimit}).
  */
 class ApiKeyFilter extends OncePerRequestFilter {
     static final String HEADER = "X-API-Key";
     private final ApiKeys keys;
     private final ProblemResponses problems;
+    private final FailedAuthLimit failures;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    ApiKeyFilter(ApiKeys keys, ProblemResponses problems) {
+    ApiKeyFilter(ApiKeys keys, ProblemResponses problems, FailedAuthLimit failures) {
         this.keys = keys;
         this.problems = problems;
+        this.failures = failures;
     }
 
     @Override
@@ -35,8 +40,17 @@ class ApiKeyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        String client = request.getRemoteAddr();
+        if (keys.wouldLookUp(presented) && failures.blocked(client)) {
+            response.setHeader("Retry-After", "60");
+            problems.write(request, response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-keys",
+                    "Too many keys that failed", "too many unknown or revoked keys came from this address in the last"
+                            + " minute; retry later with a valid key"));
+            return;
+        }
         Optional<ApiKey> key = keys.authenticate(presented);
         if (key.isEmpty()) {
+            failures.failed(client);
             problems.unauthorized(request, response, "The API key is unknown or revoked");
             return;
         }

@@ -46,6 +46,15 @@ public class ApiKeys {
         return key.filter(k -> k.active() && token.matches(k.secretHash()));
     }
 
+    /**
+     * Whether checking {@code presented} would read MySQL: a well-formed key whose id this server
+     * has not seen lately (a known key, a known unknown id and a malformed key cost nothing).
+     */
+    boolean wouldLookUp(String presented) {
+        KeyToken token = KeyToken.parse(presented);
+        return token != null && recent.getIfPresent(token.id()) == null;
+    }
+
     public Issued issue(String name, Role role, Integer rateLimitPerSecond) {
         List<FieldError> errors = new ArrayList<>();
         if (name == null || name.isBlank() || name.length() > 64 || name.chars().anyMatch(Character::isISOControl)) {

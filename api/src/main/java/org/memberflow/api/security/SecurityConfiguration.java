@@ -45,14 +45,14 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ApiKeys keys, ProblemResponses problems, RateLimiter limiter,
-            IdempotencyFilter idempotency) throws Exception {
+            FailedAuthLimit failures, IdempotencyFilter idempotency) throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
-                .addFilterBefore(new ApiKeyFilter(keys, problems), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyFilter(keys, problems, failures), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(limiter, problems), AuthorizationFilter.class)
                 .addFilterAfter(idempotency, RateLimitFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))

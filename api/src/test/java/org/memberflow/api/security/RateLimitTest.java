@@ -63,4 +63,27 @@ class RateLimitTest {
     private long redisSecond() {
         return redis.execute((RedisCallback<Long>) connection -> connection.serverCommands().time(TimeUnit.SECONDS));
     }
+
+    @Test
+    void shouldStopLookingUpKeysForAnAddressThatFailedTooOften() throws Exception {
+        Http http = new Http(port);
+        String counter = FailedAuthLimit.PREFIX + "127.0.0.1";
+        redis.delete(counter);
+        try {
+            assertThat(http.get("/api/v1").statusCode()).isEqualTo(200); // the tests' key, now known to this server
+            List<Integer> statuses = new ArrayList<>();
+            for (int i = 0; i < 31; i++) {
+                statuses.add(http.as(KeyToken.generate().value()).get("/api/v1").statusCode()); // a new unknown id each time
+            }
+            assertThat(statuses.subList(0, 30)).containsOnly(401);
+            HttpResponse<String> blocked = http.as(KeyToken.generate().value()).get("/api/v1");
+            assertThat(blocked.statusCode()).isEqualTo(429);
+            assertThat(blocked.headers().firstValue("Retry-After")).hasValue("60");
+            assertThat(blocked.body()).contains("too-many-failed-keys");
+            // A key this server knows (checked in the last 10 s) still gets through: nothing to look up.
+            assertThat(http.get("/api/v1").statusCode()).isEqualTo(200);
+        } finally {
+            redis.delete(counter);
+        }
+    }
 }
