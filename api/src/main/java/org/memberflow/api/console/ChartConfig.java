@@ -52,6 +52,12 @@ final class ChartConfig {
         return this;
     }
 
+    /** No legend: a single series whose bars the labels name. */
+    ChartConfig withoutLegend() {
+        options.put("plugins", Map.of("legend", Map.of("display", false)));
+        return this;
+    }
+
     /** Bars stacked on each other, the value axis from zero. */
     ChartConfig stacked() {
         options.put("scales", Map.of("x", Map.of("stacked", true), "y", Map.of("stacked", true, "beginAtZero", true)));

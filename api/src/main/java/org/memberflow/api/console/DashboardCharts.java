@@ -65,7 +65,8 @@ class DashboardCharts {
             colours.add(ChartConfig.colour(i));
         }
         return ChartConfig.of("bar", names.stream().map(s -> segmentLabel(s, locale)).toList())
-                .series(label("dashboard.members", locale), new ArrayList<>(live.values()), colours).fromZero();
+                .series(label("dashboard.members", locale), new ArrayList<>(live.values()), colours).fromZero()
+                .withoutLegend();
     }
 
     /** The recorded days of the last {@value #HISTORY_DAYS}, and today from the live counts. */

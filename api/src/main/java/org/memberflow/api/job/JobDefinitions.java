@@ -19,8 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The scheduled jobs and their default schedules (Asia/Shanghai): the three sweeps that wake the
- * time-based campaigns, the nightly RFM breakpoints before them, and the day's segment sizes. Added to the clustered
- * scheduler only when missing; change them through {@code /api/v1/jobs}.
+ * time-based campaigns, the nightly RFM breakpoints before them, and the day's segment sizes for
+ * the console. Added to the clustered scheduler only when missing; change them through
+ * {@code /api/v1/jobs}.
  *
  * <p>Misfires (every server down at the fire time): fire once as soon as a server is up, then go
  * on with the schedule. A day is never skipped, and a tick or breakpoints run twice does nothing
