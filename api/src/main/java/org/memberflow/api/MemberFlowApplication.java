@@ -44,11 +44,13 @@ public class MemberFlowApplication {
         String firstKey = context.getBean(FirstAdminKey.class).takeUnlessConfigured();
         if (firstKey != null) {
             System.out.printf("%nThe first ADMIN key, shown this once (it is not stored; keep it now):%n  %s%n"
-                    + "Send it as 'Authorization: Bearer <key>'. Issue other keys with POST /api/v1/keys.%n", firstKey);
+                    + "Send it as 'Authorization: Bearer <key>', or paste it into the console's login."
+                    + " Issue other keys with POST /api/v1/keys.%n", firstKey);
         }
-        System.out.printf("%nMemberFlow is up in %.1f s (%s; server %.1f s)%n  API:    http://localhost:%s/api/v1%n"
-                        + "  Health: http://localhost:%s/actuator/health%n  Data:   %s%n%n",
-                seconds(t0), stack.startupSummary(), seconds(tServer), port, port,
+        System.out.printf("%nMemberFlow is up in %.1f s (%s; server %.1f s)%n  Console: http://localhost:%s/%n"
+                        + "  API:     http://localhost:%s/api/v1%n  Health:  http://localhost:%s/actuator/health%n"
+                        + "  Data:    %s%n%n",
+                seconds(t0), stack.startupSummary(), seconds(tServer), port, port, port,
                 stack.properties().get(LocalStack.DATA_DIR_PROPERTY));
     }
 

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** Builds a campaign's results from the action log and the purchases. */
 @Component
-class CampaignReport {
+public class CampaignReport {
     private static final int DEFAULT_CONVERSION_DAYS = 7;
     private final CampaignMapper mapper;
 
@@ -20,7 +20,7 @@ class CampaignReport {
      * @param campaign the campaign's row, or null for a campaign id the rules use without one
      * @param days     the conversion window; null for the campaign's own
      */
-    CampaignResults of(String campaignId, Campaign campaign, Integer days) {
+    public CampaignResults of(String campaignId, Campaign campaign, Integer days) {
         long decided = 0;
         long delivered = 0;
         long control = 0;

@@ -19,8 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The scheduled jobs and their default schedules (Asia/Shanghai): the three sweeps that wake the
- * time-based campaigns, and the nightly RFM breakpoints before them. Added to the clustered
- * scheduler only when missing; change them through {@code /api/v1/jobs}.
+ * time-based campaigns, the nightly RFM breakpoints before them, and the day's segment sizes for
+ * the console. Added to the clustered scheduler only when missing; change them through
+ * {@code /api/v1/jobs}.
  *
  * <p>Misfires (every server down at the fire time): fire once as soon as a server is up, then go
  * on with the schedule. A day is never skipped, and a tick or breakpoints run twice does nothing
@@ -40,7 +41,9 @@ class JobDefinitions {
                     "RFM quintiles and means from the member table, published on rfm-breakpoints"),
             new Definition("birthday", TickJob.class, "0 0 2 * * ?", "wakes the birthday campaigns"),
             new Definition("points-expiry", TickJob.class, "0 10 2 * * ?", "wakes the points-expiry reminders"),
-            new Definition("inactivity", TickJob.class, "0 20 2 * * ?", "wakes churn recall and RFM decay"));
+            new Definition("inactivity", TickJob.class, "0 20 2 * * ?", "wakes churn recall and RFM decay"),
+            new Definition("segment-sizes", SegmentSizesJob.class, "0 55 23 * * ?",
+                    "records every segment's size as the day's point of the console's history"));
 
     /**
      * With {@code memberflow.jobs.paused} the schedules do not fire (jobs still run by hand through

@@ -51,7 +51,7 @@ public class MemberCache {
      * The member's snapshot JSON, with their masked phone number as {@code phone} when one is
      * known, or null when the engine has not seen the member.
      */
-    byte[] snapshot(String memberId) {
+    public byte[] snapshot(String memberId) {
         try {
             List<byte[]> fields = redis.<String, byte[]>opsForHash().multiGet(PREFIX + memberId, List.of("snapshot", PHONE));
             return withPhone(fields.get(0), fields.get(1));

@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  * the request.
  */
 @Service
-class RuleSetExplainer {
+public class RuleSetExplainer {
     private final CompiledVersions versions;
     private final Engine engine;
     private final EngineProperties props;
@@ -39,10 +39,10 @@ class RuleSetExplainer {
     }
 
     /** Which member, and optionally the event to play or the tick that wakes them. */
-    record Request(String memberId, JsonNode event, RuleSetSimulator.TickJson tick) {
+    public record Request(String memberId, JsonNode event, RuleSetSimulator.TickJson tick) {
     }
 
-    Explanation explain(int version, Request request) throws RuleSetRejectedException {
+    public Explanation explain(int version, Request request) throws RuleSetRejectedException {
         if (request == null || request.memberId() == null || request.memberId().isBlank()) {
             throw new InvalidRequestException("/memberId", "is required");
         }

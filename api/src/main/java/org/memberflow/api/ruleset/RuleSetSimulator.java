@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  * and the events to play. Nothing is emitted or stored.
  */
 @Service
-class RuleSetSimulator {
+public class RuleSetSimulator {
     static final int MAX_SAMPLE = 10_000;
     static final int MAX_MEMBERS = 1_000;
     static final int MAX_EVENTS_PER_MEMBER = 1_000;
@@ -55,17 +55,17 @@ class RuleSetSimulator {
     }
 
     /** The request: any mix of a sample, real member ids and described members. */
-    record Request(Integer sample, List<String> memberIds, List<Described> members, TickJson tick) {
+    public record Request(Integer sample, List<String> memberIds, List<Described> members, TickJson tick) {
     }
 
     /** A member described by their past ({@code history}, folded in without rules) and what to play. */
-    record Described(String memberId, List<JsonNode> history, List<JsonNode> events) {
+    public record Described(String memberId, List<JsonNode> history, List<JsonNode> events) {
     }
 
-    record TickJson(String job, LocalDate date) {
+    public record TickJson(String job, LocalDate date) {
     }
 
-    Simulation simulate(int version, Request request) throws RuleSetRejectedException {
+    public Simulation simulate(int version, Request request) throws RuleSetRejectedException {
         if (request == null) {
             throw new InvalidRequestException("", "the body must be a JSON object");
         }

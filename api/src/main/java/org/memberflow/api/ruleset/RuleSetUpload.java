@@ -18,9 +18,9 @@ import org.memberflow.rules.session.RuleFile;
  * {@code base} version, the files sent replace or add to the base's files and {@code remove}
  * drops some, so a marketer who edited one spreadsheet sends just that spreadsheet.
  */
-record RuleSetUpload(String name, String author, String comment, Integer base, List<RuleFile> files,
+public record RuleSetUpload(String name, String author, String comment, Integer base, List<RuleFile> files,
         List<String> remove) {
-    static final int MAX_COMMENT = 1000;
+    public static final int MAX_COMMENT = 1000;
 
     /** The JSON form: {@code content} for text files, {@code contentBase64} for spreadsheets. */
     record Json(String name, String author, String comment, Integer base, List<FileJson> files, List<String> remove) {
@@ -59,7 +59,7 @@ record RuleSetUpload(String name, String author, String comment, Integer base, L
                 json.remove() == null ? List.of() : json.remove(), errors);
     }
 
-    static RuleSetUpload of(String name, String author, String comment, Integer base, List<RuleFile> files,
+    public static RuleSetUpload of(String name, String author, String comment, Integer base, List<RuleFile> files,
             List<String> remove) {
         return checked(name, author, comment, base, files, remove, new ArrayList<>());
     }
@@ -104,7 +104,7 @@ record RuleSetUpload(String name, String author, String comment, Integer base, L
     }
 
     /** The whole file list of the new version: the base's files overlaid with the ones sent. */
-    List<RuleFile> resolve(RuleSetCatalog catalog) {
+    public List<RuleFile> resolve(RuleSetCatalog catalog) {
         if (base == null) {
             return files;
         }

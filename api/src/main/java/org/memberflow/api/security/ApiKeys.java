@@ -55,6 +55,14 @@ public class ApiKeys {
         return token != null && recent.getIfPresent(token.id()) == null;
     }
 
+    /**
+     * Whether the key is still active, as this server last read it (a revocation elsewhere shows
+     * within {@code memberflow.security.key-cache-for}): for sessions begun with the key.
+     */
+    public boolean isActive(String id) {
+        return recent.get(id, i -> Optional.ofNullable(mapper.find(i))).map(ApiKey::active).orElse(false);
+    }
+
     public Issued issue(String name, Role role, Integer rateLimitPerSecond) {
         List<FieldError> errors = new ArrayList<>();
         if (name == null || name.isBlank() || name.length() > 64 || name.chars().anyMatch(Character::isISOControl)) {

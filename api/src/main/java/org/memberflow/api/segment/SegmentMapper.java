@@ -7,7 +7,7 @@ import org.apache.ibatis.annotations.Param;
 
 /** Who is in which segment, from the read model's {@code member_segment} table. */
 @Mapper
-interface SegmentMapper {
+public interface SegmentMapper {
 
     /** A segment and how many members are in it. */
     record Size(String segment, long members) {
@@ -26,4 +26,10 @@ interface SegmentMapper {
 
     /** Members in both {@code a} and {@code b}. */
     long overlap(@Param("brand") String brand, @Param("a") String a, @Param("b") String b);
+
+    /** The segments one member is in. */
+    List<String> ofMember(@Param("memberId") String memberId);
+
+    /** Every brand that has members in a segment. */
+    List<String> brands();
 }

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -39,11 +41,12 @@ class JobsTest {
         Http http = new Http(port);
         String jobs = http.get("/api/v1/jobs").body();
         assertThat(jobs).contains("\"name\":\"birthday\"", "\"name\":\"points-expiry\"", "\"name\":\"inactivity\"",
-                "\"name\":\"rfm-breakpoints\"", "\"timeZone\":\"Asia/Shanghai\"", "\"nextFireAt\":\"",
+                "\"name\":\"rfm-breakpoints\"", "\"name\":\"segment-sizes\"", "\"timeZone\":\"Asia/Shanghai\"",
+                "\"nextFireAt\":\"",
                 "\"state\":\"PAUSED\""); // test servers run with memberflow.jobs.paused
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE SCHED_NAME = 'memberflow'"
                 + " AND TRIGGER_GROUP = 'memberflow'",
-                Integer.class)).isEqualTo(4);
+                Integer.class)).isEqualTo(5);
 
         HttpResponse<String> bad = http.putJson("/api/v1/jobs/birthday", "{\"cron\":\"every day\",\"timeZone\":\"Mars/Base\"}");
         assertThat(bad.statusCode()).isEqualTo(400);
@@ -112,6 +115,37 @@ class JobsTest {
                 kafka.send(Topics.RFM_BREAKPOINTS.name(), null, "default", null, null);
             }
         }
+    }
+
+    @Test
+    void shouldRecordTodaysSegmentSizesReplacingAnEarlierRunOfTheDay() throws Exception {
+        Http http = new Http(port);
+        String brand = "sizes-" + UUID.randomUUID().toString().substring(0, 8);
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        String[] members = {brand + "-a", brand + "-b"};
+        for (String m : members) {
+            jdbc.update("INSERT INTO member_segment (member_id, segment, brand_id, since) VALUES (?, 'general-value', ?,"
+                    + " CURRENT_TIMESTAMP(3))", m, brand);
+        }
+        try {
+            assertThat(http.postJson("/api/v1/jobs/segment-sizes/run", "{}").statusCode()).isEqualTo(202);
+            await().atMost(WAIT).until(() -> sizeOn(brand, today), size -> size != null && size == 2);
+
+            jdbc.update("DELETE FROM member_segment WHERE member_id = ?", members[0]);
+            assertThat(http.postJson("/api/v1/jobs/segment-sizes/run", "{}").statusCode()).isEqualTo(202);
+            await().atMost(WAIT).until(() -> sizeOn(brand, today), size -> size != null && size == 1);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM segment_size_daily WHERE brand_id = ?", Integer.class, brand))
+                    .as("one row per brand, segment and day").isEqualTo(1);
+        } finally {
+            jdbc.update("DELETE FROM member_segment WHERE brand_id = ?", brand);
+            jdbc.update("DELETE FROM segment_size_daily WHERE brand_id = ?", brand);
+        }
+    }
+
+    private Long sizeOn(String brand, LocalDate day) {
+        List<Long> sizes = jdbc.queryForList("SELECT members FROM segment_size_daily WHERE brand_id = ? AND"
+                + " segment = 'general-value' AND day = ?", Long.class, brand, day);
+        return sizes.isEmpty() ? null : sizes.get(0);
     }
 
     private List<ConsumerRecord<byte[], byte[]>> read(String topic) {

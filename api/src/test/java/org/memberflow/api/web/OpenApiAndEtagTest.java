@@ -22,6 +22,7 @@ class OpenApiAndEtagTest {
         assertThat(docs.body()).contains("\"openapi\":\"3.", "\"/api/v1/events\"", "\"/api/v1/members/{memberId}\"",
                 "\"/api/v1/rulesets/{version}/activate\"", "\"/api/v1/campaigns/{campaignId}/results\"", "\"/api/v1/keys\"",
                 "\"/api/v1/webhooks/deliveries/{deliveryId}/retry\"", "\"scheme\":\"bearer\"");
+        assertThat(docs.body()).as("the console's pages are not the API").doesNotContain("\"/console", "\"/login\"");
         HttpResponse<String> ui = anonymous.get("/swagger-ui/index.html");
         assertThat(ui.statusCode()).isEqualTo(200);
         assertThat(ui.body()).contains("Swagger UI");

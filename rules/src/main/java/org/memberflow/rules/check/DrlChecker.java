@@ -305,8 +305,11 @@ final class DrlChecker {
         List<Finding> findings = new CodeChecker(CodeChecker.Place.CONSTRAINT, patternType, bindings, functions)
                 .check(parsed.get().getExpr());
         for (Finding f : findings) {
-            errors.add(new CompileError(file, Math.max(at.getLine(), 0) + f.line() - 1,
-                    f.line() == 1 ? Math.max(at.getColumn(), 0) + f.column() : f.column(), f.message()));
+            // Drools' expression parser leaves its nodes at line 0, column 0: read that as the first line.
+            int line = Math.max(f.line(), 1);
+            int column = Math.max(f.column(), 1);
+            errors.add(new CompileError(file, Math.max(at.getLine(), 0) + line - 1,
+                    line == 1 ? Math.max(at.getColumn(), 0) + column : column, f.message()));
         }
     }
 

@@ -101,4 +101,29 @@ class AllowedRulesTest {
             assertThat(e.message()).contains("issueCoupon");
         });
     }
+
+    @Test
+    void shouldPointAnUnknownFieldInAConstraintAtItsLine() {
+        String drl = """
+                package typed
+                import org.memberflow.rules.fact.MemberEvent
+                global org.memberflow.rules.decision.Decisions decisions
+                rule "unknown field"
+                when
+                    MemberEvent()
+                    MemberEvent( colour == "red" )
+                then
+                    decisions.sendMessage("c", "once", "T");
+                end
+                """;
+        RuleSetRejectedException refused = catchThrowableOfType(RuleSetRejectedException.class,
+                () -> new RuleSetCompiler().compile("typed", "1", List.of(
+                        new RuleFile("typed.drl", drl.getBytes(StandardCharsets.UTF_8)))));
+
+        assertThat(refused.errors()).singleElement().satisfies(e -> {
+            assertThat(e.line()).isEqualTo(7);
+            assertThat(e.column()).isPositive();
+            assertThat(e.message()).contains("`colour` is not a field of MemberEvent");
+        });
+    }
 }

@@ -1,0 +1,106 @@
+package org.memberflow.api.console;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.memberflow.api.problem.InvalidParameterException;
+import org.memberflow.api.ruleset.RuleSetCatalog;
+import org.memberflow.api.ruleset.RuleSetVersion;
+import org.memberflow.rules.session.RuleFile;
+import org.memberflow.rules.version.RuleSetDiff;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The rule-set pages to read: the versions (the active one marked) with the audit, one version
+ * with its files, a file in the editor, the upload form, and the diff of two versions.
+ */
+@Controller
+class RuleSetPages {
+    static final int PAGE_SIZE = 20;
+    private final RuleSetCatalog catalog;
+
+    RuleSetPages(RuleSetCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @GetMapping("/console/rulesets")
+    String list(@RequestParam(defaultValue = "0") int page, Model model) {
+        if (page < 0) {
+            throw new InvalidParameterException("page", "must be 0 or more");
+        }
+        model.addAttribute("versions", catalog.page(page * PAGE_SIZE, PAGE_SIZE));
+        model.addAttribute("page", page);
+        model.addAttribute("more", (long) (page + 1) * PAGE_SIZE < catalog.count());
+        model.addAttribute("audit", catalog.audit(0, 15));
+        return "console/rulesets";
+    }
+
+    @GetMapping("/console/rulesets/{version}")
+    String version(@PathVariable int version, Model model) {
+        RuleSetVersion v = catalog.get(version);
+        model.addAttribute("version", v);
+        model.addAttribute("files", catalog.fileSizes(version));
+        model.addAttribute("active", catalog.active().version());
+        model.addAttribute("others", catalog.page(0, 100).stream().filter(o -> o.version() != version).toList());
+        return "console/ruleset";
+    }
+
+    /** A file of a version in the editor; without a path, a new file on top of the version. */
+    @GetMapping("/console/rulesets/{version}/edit")
+    String edit(@PathVariable int version, @RequestParam(required = false) String path, Model model) {
+        RuleSetVersion v = catalog.get(version);
+        String content = "";
+        if (path != null && !path.isBlank()) {
+            if (!Editable.isText(path)) {
+                throw new InvalidParameterException("path", "a spreadsheet is edited in a spreadsheet program:"
+                        + " download it, change it and upload it");
+            }
+            content = new String(catalog.file(version, path).content(), StandardCharsets.UTF_8);
+        }
+        Editable.fill(model, v, path == null ? "" : path, content, "");
+        return "console/editor";
+    }
+
+    @GetMapping("/console/rulesets/new")
+    String upload(Model model) {
+        RuleSetVersion active = catalog.active();
+        model.addAttribute("name", active.name());
+        model.addAttribute("comment", "");
+        model.addAttribute("base", active.version());
+        model.addAttribute("versions", catalog.page(0, 100));
+        return "console/upload";
+    }
+
+    /** One file as uploaded, to download (a spreadsheet, to edit in a spreadsheet program). */
+    @GetMapping("/console/rulesets/{version}/file")
+    ResponseEntity<byte[]> file(@PathVariable int version, @RequestParam String path) {
+        RuleFile file = catalog.file(version, path);
+        MediaType type = Editable.isText(path) ? new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8)
+                : MediaType.APPLICATION_OCTET_STREAM;
+        String filename = path.substring(path.lastIndexOf('/') + 1);
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename,
+                        StandardCharsets.UTF_8).build().toString())
+                .body(file.content());
+    }
+
+    /** What changed from {@code against} (the active version unless given) to {@code version}. */
+    @GetMapping("/console/rulesets/{version}/diff")
+    String diff(@PathVariable int version, @RequestParam(required = false) Integer against, Model model) {
+        RuleSetVersion to = catalog.get(version);
+        RuleSetVersion from = against != null ? catalog.get(against) : catalog.active();
+        List<RuleSetDiff.FileDiff> files = catalog.diff(from.version(), to.version());
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        model.addAttribute("files", files.stream().map(DiffView::of).toList());
+        model.addAttribute("others", catalog.page(0, 100).stream().filter(o -> o.version() != version).toList());
+        return "console/diff";
+    }
+}
