@@ -2,6 +2,7 @@ package org.memberflow.api.console;
 
 import jakarta.servlet.DispatcherType;
 import org.memberflow.api.security.ApiKeys;
+import org.memberflow.api.security.FailedAuthLimit;
 import org.memberflow.api.security.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,6 +10,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -34,16 +36,17 @@ class ConsoleSecurity {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityFilterChain console(HttpSecurity http, ApiKeys keys) throws Exception {
+    SecurityFilterChain console(HttpSecurity http, ApiKeys keys, FailedAuthLimit failures) throws Exception {
         AccessDeniedHandlerImpl denied = new AccessDeniedHandlerImpl();
         denied.setErrorPage(DENIED);
         http.securityMatcher("/", LOGIN, "/logout", "/console", "/console/**", "/webjars/**")
                 // Only API keys log in here: no parent manager, so no other user store can answer.
-                .authenticationManager(new ProviderManager(new ApiKeyLogin(keys)))
+                .authenticationManager(new ProviderManager(new ApiKeyLogin(keys, failures)))
                 .addFilterBefore(new RevokedKeyLogout(keys), AnonymousAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage(LOGIN).passwordParameter("key")
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath() + LOGIN
-                                + (e instanceof DisabledException ? "?error=role" : "?error=key")))
+                                + (e instanceof DisabledException ? "?error=role" : e instanceof LockedException ? "?error=wait"
+                                : "?error=key")))
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(LOGIN + "?logout").permitAll())
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))

@@ -50,7 +50,7 @@ public class ApiKeys {
      * Whether checking {@code presented} would read MySQL: a well-formed key whose id this server
      * has not seen lately (a known key, a known unknown id and a malformed key cost nothing).
      */
-    boolean wouldLookUp(String presented) {
+    public boolean wouldLookUp(String presented) {
         KeyToken token = KeyToken.parse(presented);
         return token != null && recent.getIfPresent(token.id()) == null;
     }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * guess. Fails open when Redis is away, as the rate limit does.
  */
 @Component
-class FailedAuthLimit {
+public class FailedAuthLimit {
     static final String PREFIX = "memberflow:authfail:";
     private static final Logger log = LoggerFactory.getLogger(FailedAuthLimit.class);
     private static final RedisScript<Long> COUNT = RedisScript.of("""
@@ -30,7 +30,7 @@ class FailedAuthLimit {
     }
 
     /** Whether {@code client} has failed too often this minute to be looked up again. */
-    boolean blocked(String client) {
+    public boolean blocked(String client) {
         if (perMinute == 0) {
             return false;
         }
@@ -42,7 +42,7 @@ class FailedAuthLimit {
         }
     }
 
-    void failed(String client) {
+    public void failed(String client) {
         if (perMinute == 0) {
             return;
         }
