@@ -63,7 +63,8 @@ final class HttpEventSender implements EventSender {
                 Thread.sleep(retry.delayAfter(attempt, retryAfter).toMillis());
             }
         }
-        throw new ServerFailedException(lastProblem + ", " + retry.attempts() + " attempts");
+        throw new ServerFailedException(lastProblem + " (tried " + retry.attempts() + (retry.attempts() == 1 ? " time)"
+                : " times)"));
     }
 
     private HttpRequest request(byte[] body, String idempotencyKey) {

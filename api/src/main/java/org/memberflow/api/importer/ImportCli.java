@@ -71,6 +71,10 @@ public final class ImportCli {
         @Option(names = "--batch-size", defaultValue = "500",
                 description = "events per request, 2 to 1000 (default: ${DEFAULT-VALUE})")
         int batchSize;
+        @Option(names = "--retries", defaultValue = "8",
+                description = "attempts per request while the server is away or busy, 1 s doubling to 30 s apart"
+                        + " (default: ${DEFAULT-VALUE})")
+        int attempts;
         @Option(names = "--state-dir", defaultValue = "${env:MEMBERFLOW_IMPORT_STATE_DIR:-.local/imports}",
                 description = "where the progress files are kept (default: ${DEFAULT-VALUE})")
         Path stateDir;
@@ -97,11 +101,12 @@ public final class ImportCli {
                 err.println(e.getMessage());
                 return USAGE;
             }
-            CsvImport importer = new CsvImport(settings, new HttpEventSender(server, key, RetryPolicy.DEFAULT),
+            CsvImport importer = new CsvImport(settings, new HttpEventSender(server, key,
+                    new RetryPolicy(attempts, RetryPolicy.DEFAULT.firstDelay(), RetryPolicy.DEFAULT.maxDelay())),
                     new ProgressStore(stateDir), noProgress ? ProgressDisplay.NONE : display, Clock.systemUTC());
             // Ctrl-C: the progress file is whole at every moment; say where a new run will resume.
-            Thread interrupted = new Thread(() -> err.println("interrupted: " + file.getFileName() + " is kept up to line "
-                    + importer.committedLine() + "; run the same command again to resume"));
+            Thread interrupted = new Thread(() -> err.println("interrupted; " + kept(importer)
+                    + ": run the same command again to resume"));
             Runtime.getRuntime().addShutdownHook(interrupted);
             try {
                 ImportSummary summary = importer.run();
@@ -114,13 +119,11 @@ public final class ImportCli {
                 err.println("cannot read or write " + e.getMessage());
                 return USAGE;
             } catch (ServerFailedException e) {
-                err.println(e.getMessage() + "; rows up to line " + importer.committedLine() + " are imported: run the"
-                        + " same command again to resume");
+                err.println(e.getMessage() + "; " + kept(importer) + ": run the same command again to resume");
                 return SERVER_FAILED;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                err.println("interrupted: rows up to line " + importer.committedLine() + " are imported: run the same"
-                        + " command again to resume");
+                err.println("interrupted; " + kept(importer) + ": run the same command again to resume");
                 return INTERRUPTED;
             } finally {
                 try {
@@ -131,9 +134,18 @@ public final class ImportCli {
             }
         }
 
+        private String kept(CsvImport importer) {
+            long line = importer.committedLine();
+            return line == 0 ? "nothing of " + file.getFileName() + " is imported yet"
+                    : "the rows of " + file.getFileName() + " up to line " + line + " are imported or rejected";
+        }
+
         private ImportSettings settings() {
             if (!Files.isRegularFile(file)) {
                 throw new IllegalArgumentException("no such file: " + file);
+            }
+            if (attempts < 1) {
+                throw new IllegalArgumentException("--retries must be 1 or more");
             }
             if (brand.isBlank() || brand.length() > ImportEventIds.MAX_LENGTH) {
                 throw new IllegalArgumentException("--brand must be 1 to 64 characters");

@@ -90,7 +90,7 @@ class HttpEventSenderTest {
 
         answer(503, 503, 503, 503);
         assertThatThrownBy(() -> new HttpEventSender(url, "mfk_x_y", QUICK).send("[]".getBytes(), "k"))
-                .isInstanceOf(ServerFailedException.class).hasMessage("the server answered 503, 4 attempts");
+                .isInstanceOf(ServerFailedException.class).hasMessage("the server answered 503 (tried 4 times)");
         assertThat(seen).hasSize(5);
     }
 
@@ -104,7 +104,7 @@ class HttpEventSenderTest {
         assertThatThrownBy(() -> new HttpEventSender(nowhere, null, QUICK).send("[]".getBytes(), "k"))
                 .isInstanceOf(ServerFailedException.class)
                 .hasMessageStartingWith("cannot reach " + nowhere + " (java.net.ConnectException")
-                .hasMessageEndingWith(", 4 attempts");
+                .hasMessageEndingWith(" (tried 4 times)");
     }
 
     @Test
