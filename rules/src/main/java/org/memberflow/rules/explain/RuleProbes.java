@@ -14,6 +14,7 @@ import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
 import org.drools.drl.ast.descr.GlobalDescr;
 import org.drools.drl.ast.descr.ImportDescr;
+import org.drools.drl.ast.descr.NotDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * plain list of patterns of different fact types, a probe rule is added per prefix of its
  * conditions: the first pattern with its first condition, with its first two, ... the whole rule.
  * On the same facts, the first probe that does not fire names the condition that stopped the
- * rule. Probes have no consequence, so running them decides nothing; they are compiled through
+ * rule. A {@code not} of one pattern is probed whole (the built-in campaigns use one to skip
+ * imported events). Probes have no consequence, so running them decides nothing; they are compiled through
  * the same checker as any rule file, in files of their own (the package's imports and globals,
  * and the probes, never the rules themselves).
  *
@@ -49,12 +51,20 @@ public final class RuleProbes {
     static final int MAX_FIRINGS = 10_000;
     private static final Logger log = LoggerFactory.getLogger(RuleProbes.class);
     private static final String NOT_BROKEN_DOWN = "its conditions are not met (explain breaks down only rules that"
-            + " are a list of patterns of different facts, without not, exists, or, from, accumulate or functions)";
+            + " are a list of patterns of different facts, or a not of one such pattern, without exists, or, from,"
+            + " accumulate or functions)";
     private final RuleRunner runner;
     private final Map<String, List<Probe>> byRule;
 
-    /** One prefix of a rule's conditions: up to and including {@code condition} of a pattern of {@code type}. */
-    record Probe(String name, String rule, String type, String condition, boolean firstPattern) {
+    /**
+     * One prefix of a rule's conditions: up to and including {@code condition} of a pattern of
+     * {@code type}, or up to and including {@code negation}, the text of a whole {@code not} pattern.
+     */
+    record Probe(String name, String rule, String type, String condition, boolean firstPattern, String negation) {
+    }
+
+    /** A pattern of a rule's conditions, and whether it stands under a {@code not}. */
+    private record Element(PatternDescr pattern, boolean negated) {
     }
 
     private RuleProbes(RuleRunner runner, Map<String, List<Probe>> byRule) {
@@ -77,18 +87,29 @@ public final class RuleProbes {
             StringBuilder drl = header(pkg);
             int headerLength = drl.length();
             for (RuleDescr rule : pkg.getRules()) {
-                List<PatternDescr> patterns = plainPatterns(rule);
+                List<Element> patterns = plainPatterns(rule);
                 if (patterns == null || drl.length() > MAX_PROBE_BYTES) {
                     continue;
                 }
                 List<Probe> probes = new ArrayList<>();
                 StringBuilder before = new StringBuilder();
                 for (int p = 0; p < patterns.size(); p++) {
-                    PatternDescr pattern = patterns.get(p);
+                    PatternDescr pattern = patterns.get(p).pattern();
                     List<String> conditions = conditions(pattern);
+                    if (patterns.get(p).negated()) {
+                        // Fewer conditions under a not exclude more, so only the whole not is a prefix.
+                        String negation = "not " + patternText(pattern, conditions);
+                        Probe probe = new Probe(prefix + counter++, rule.getName(), pattern.getObjectType(), null, p == 0,
+                                negation);
+                        drl.append("rule \"").append(probe.name()).append("\"\nwhen\n").append(before)
+                                .append("    ").append(negation).append("\nthen\nend\n");
+                        probes.add(probe);
+                        before.append("    ").append(negation).append('\n');
+                        continue;
+                    }
                     for (int k = 0; k <= conditions.size(); k++) {
                         Probe probe = new Probe(prefix + counter++, rule.getName(), pattern.getObjectType(),
-                                k == 0 ? null : conditions.get(k - 1), p == 0);
+                                k == 0 ? null : conditions.get(k - 1), p == 0, null);
                         drl.append("rule \"").append(probe.name()).append("\"\nwhen\n").append(before)
                                 .append("    ").append(patternText(pattern, conditions.subList(0, k)))
                                 .append("\nthen\nend\n");
@@ -145,6 +166,9 @@ public final class RuleProbes {
             if (fired.contains(probe.name())) {
                 continue;
             }
+            if (probe.negation() != null) {
+                return "`" + probe.negation() + "` is not true: there is such a " + probe.type() + " fact";
+            }
             if (probe.condition() == null) {
                 return probe.firstPattern() ? "there is no " + probe.type() + " fact"
                         : "there is no " + probe.type() + " fact that goes with the facts matched before it";
@@ -166,20 +190,25 @@ public final class RuleProbes {
         return drl.append('\n');
     }
 
-    /** The patterns of a rule that is a plain list of them, each of its own type; null for anything else. */
-    private static List<PatternDescr> plainPatterns(RuleDescr rule) {
+    /**
+     * The patterns of a rule that is a plain list of them (each maybe under a {@code not}), each of
+     * its own type; null for anything else.
+     */
+    private static List<Element> plainPatterns(RuleDescr rule) {
         AndDescr lhs = rule.getLhs();
         if (lhs == null) {
             return null;
         }
-        List<PatternDescr> patterns = new ArrayList<>();
+        List<Element> patterns = new ArrayList<>();
         Set<String> types = new HashSet<>();
         for (BaseDescr d : lhs.getDescrs()) {
-            if (!(d instanceof PatternDescr p) || p.getSource() != null || p.isQuery() || p.isUnification()
-                    || !types.add(p.getObjectType())) {
+            boolean negated = d instanceof NotDescr not && not.getDescrs().size() == 1;
+            BaseDescr inner = negated ? ((NotDescr) d).getDescrs().get(0) : d;
+            if (!(inner instanceof PatternDescr p) || p.getSource() != null || p.isQuery() || p.isUnification()
+                    || (negated && p.getIdentifier() != null) || !types.add(p.getObjectType())) {
                 return null;
             }
-            patterns.add(p);
+            patterns.add(new Element(p, negated));
         }
         return patterns;
     }

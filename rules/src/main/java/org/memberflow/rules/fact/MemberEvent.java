@@ -13,6 +13,10 @@ import java.util.Objects;
  */
 public final class MemberEvent {
     public static final String DEFAULT_BRAND = "default";
+    /** The attribute that says where an event came from; {@link #IMPORTED} marks history loaded from another system. */
+    public static final String SOURCE_ATTRIBUTE = "source";
+    /** {@code attributes.source} of the events {@code scripts/import} sends. */
+    public static final String IMPORTED = "import";
 
     private final String eventId;
     private final String memberId;
@@ -117,6 +121,15 @@ public final class MemberEvent {
 
     public Map<String, Object> getAttributes() {
         return attributes;
+    }
+
+    /**
+     * Whether the event is history loaded from another system ({@code attributes.source} is
+     * {@code "import"}, as {@code scripts/import} sends): the member did it long ago, not now, so
+     * campaigns that answer what a member just did skip it ({@code MemberEvent( imported == false )}).
+     */
+    public boolean isImported() {
+        return IMPORTED.equals(attributes.get(SOURCE_ATTRIBUTE));
     }
 
     @Override

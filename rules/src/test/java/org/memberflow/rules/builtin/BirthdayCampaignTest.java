@@ -2,9 +2,11 @@ package org.memberflow.rules.builtin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.memberflow.rules.builtin.BuiltIns.decide;
+import static org.memberflow.rules.builtin.BuiltIns.imported;
 import static org.memberflow.rules.builtin.BuiltIns.member;
 import static org.memberflow.rules.builtin.BuiltIns.of;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.memberflow.rules.decision.ActionType;
 import org.memberflow.rules.decision.Decision;
+import org.memberflow.rules.fact.EventType;
+import org.memberflow.rules.fact.MemberEvent;
 import org.memberflow.rules.fact.MemberView;
 import org.memberflow.rules.fact.Tick;
 import org.memberflow.rules.session.BuiltInRuleSet;
@@ -50,6 +54,16 @@ class BirthdayCampaignTest {
             assertThat(d.params()).isEqualTo(Map.of("couponTemplate", "BIRTHDAY_GOLD", "couponValue", "50.00"));
             assertThat(d.rule()).startsWith("birthday gift by tier_");
         });
+    }
+
+    @Test
+    void shouldStillGiveTheGiftWhenAMemberIsImportedDaysBeforeTheirBirthday() {
+        // Time-based: the birthday is this year's, whatever the old event; once per year as always.
+        LocalDate today = LocalDate.of(2026, 5, 18);
+        MemberEvent registered = imported(MemberEvent.builder("imp:default:m:m-1", "m-1", EventType.REGISTERED,
+                Instant.parse("2019-03-08T02:00:00Z")));
+        assertThat(of("birthday", decide(today, born(BIRTHDAY, "gold", today), registered)))
+                .extracting(Decision::periodKey).containsExactly("2026");
     }
 
     @Test

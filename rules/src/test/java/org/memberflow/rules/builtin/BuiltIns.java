@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.memberflow.rules.decision.Decision;
 import org.memberflow.rules.fact.CampaignHistory;
+import org.memberflow.rules.fact.MemberEvent;
 import org.memberflow.rules.fact.MemberView;
 import org.memberflow.rules.fact.Segment;
 import org.memberflow.rules.fact.Today;
@@ -54,6 +55,11 @@ final class BuiltIns {
 
     static MemberView.Builder member(String memberId) {
         return MemberView.builder(memberId, "default");
+    }
+
+    /** The same event as loaded from an old system by scripts/import ({@code attributes.source = "import"}). */
+    static MemberEvent imported(MemberEvent.Builder event) {
+        return event.attributes(Map.of(MemberEvent.SOURCE_ATTRIBUTE, MemberEvent.IMPORTED)).build();
     }
 
     /** A member with a spend in the window whose RFM class did not change: the class-change rule stays quiet. */

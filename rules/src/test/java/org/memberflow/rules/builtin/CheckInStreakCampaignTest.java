@@ -2,6 +2,7 @@ package org.memberflow.rules.builtin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.memberflow.rules.builtin.BuiltIns.decide;
+import static org.memberflow.rules.builtin.BuiltIns.imported;
 import static org.memberflow.rules.builtin.BuiltIns.member;
 import static org.memberflow.rules.builtin.BuiltIns.of;
 
@@ -44,6 +45,14 @@ class CheckInStreakCampaignTest {
             assertThat(d.periodKey()).isEqualTo("2026-05-01");
             assertThat(d.params()).isEqualTo(Map.of("points", "100"));
         });
+    }
+
+    @Test
+    void shouldGrantNothingForAnImportedCheckIn() {
+        LocalDate today = LocalDate.of(2026, 5, 7);
+        MemberEvent checkIn = imported(MemberEvent.builder("c-1", "m-1", EventType.CHECK_IN,
+                Instant.parse("2026-05-07T02:00:00Z")));
+        assertThat(of("check-in-streak", decide(today, streak(7, SHANGHAI), checkIn))).isEmpty();
     }
 
     @Test

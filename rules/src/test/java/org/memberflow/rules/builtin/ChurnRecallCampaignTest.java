@@ -3,9 +3,12 @@ package org.memberflow.rules.builtin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.memberflow.rules.builtin.BuiltIns.decide;
+import static org.memberflow.rules.builtin.BuiltIns.imported;
 import static org.memberflow.rules.builtin.BuiltIns.member;
 import static org.memberflow.rules.builtin.BuiltIns.of;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -13,6 +16,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.memberflow.rules.decision.ActionType;
 import org.memberflow.rules.decision.Decision;
+import org.memberflow.rules.fact.EventType;
+import org.memberflow.rules.fact.MemberEvent;
 import org.memberflow.rules.fact.MemberView;
 import org.memberflow.rules.fact.Tick;
 
@@ -77,6 +82,28 @@ class ChurnRecallCampaignTest {
         MemberView m = member("m-1").lastPurchase(next, 60).build();
         assertThat(decide(today, m)).filteredOn(d -> d.campaignId().startsWith("churn-recall"))
                 .extracting(Decision::periodKey).containsOnly("2026-06-01").hasSize(2);
+    }
+
+    @Test
+    void shouldNotRecallForTheOldEpisodesAnImportedHistoryPassesThrough() {
+        // An order of 1 March 2026 loaded on 1 November: the member looks 245 days away, but a later
+        // order of the same history may follow; the inactivity sweep recalls them once, for the last one.
+        LocalDate today = LocalDate.of(2026, 11, 1);
+        MemberView m = member("m-1").lastPurchase(LAST_PURCHASE, (int) ChronoUnit.DAYS.between(LAST_PURCHASE, today)).build();
+        MemberEvent order = imported(MemberEvent.builder("imp:default:o:1", "m-1", EventType.PURCHASE,
+                Instant.parse("2026-03-01T04:00:00Z")).orderId("1").amount(new BigDecimal("99.00")));
+
+        assertThat(decide(today, m, order)).filteredOn(d -> d.campaignId().startsWith("churn-recall")).isEmpty();
+        assertThat(decide(today, m, new Tick("inactivity", today))).filteredOn(d -> d.campaignId().startsWith("churn-recall"))
+                .extracting(Decision::periodKey).containsExactly("2026-03-01", "2026-03-01");
+    }
+
+    @Test
+    void shouldRecallOnALiveEventOfAMemberAwayLongEnough() {
+        LocalDate today = LAST_PURCHASE.plusDays(40);
+        MemberView m = member("m-1").lastPurchase(LAST_PURCHASE, 40).build();
+        MemberEvent checkIn = MemberEvent.builder("c-1", "m-1", EventType.CHECK_IN, Instant.parse("2026-04-10T04:00:00Z")).build();
+        assertThat(of("churn-recall", decide(today, m, checkIn))).extracting(Decision::periodKey).containsExactly("2026-03-01");
     }
 
     @Test

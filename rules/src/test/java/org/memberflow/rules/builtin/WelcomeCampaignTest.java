@@ -2,6 +2,7 @@ package org.memberflow.rules.builtin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.memberflow.rules.builtin.BuiltIns.decide;
+import static org.memberflow.rules.builtin.BuiltIns.imported;
 import static org.memberflow.rules.builtin.BuiltIns.member;
 import static org.memberflow.rules.builtin.BuiltIns.of;
 
@@ -29,6 +30,23 @@ class WelcomeCampaignTest {
                     assertThat(d.periodKey()).isEqualTo("once");
                     assertThat(d.params()).isEqualTo(Map.of("couponTemplate", "WELCOME"));
                 });
+    }
+
+    @Test
+    void shouldNotWelcomeAMemberImportedFromAnOldSystem() {
+        MemberEvent registered = imported(MemberEvent.builder("imp:default:m:m-1", "m-1", EventType.REGISTERED,
+                Instant.parse("2019-03-08T02:00:00Z")));
+        assertThat(registered.isImported()).isTrue();
+        assertThat(of("welcome", decide(TODAY, member("m-1").registeredOn(LocalDate.of(2019, 3, 8)).build(), registered)))
+                .isEmpty();
+    }
+
+    @Test
+    void shouldStillWelcomeARegistrationFromAnotherSource() {
+        MemberEvent registered = MemberEvent.builder("e-1", "m-1", EventType.REGISTERED, Instant.parse("2026-05-20T02:00:00Z"))
+                .attributes(Map.of("source", "mini-program")).build();
+        assertThat(registered.isImported()).isFalse();
+        assertThat(of("welcome", decide(TODAY, member("m-1").registeredOn(TODAY).build(), registered))).hasSize(1);
     }
 
     @Test
