@@ -22,6 +22,7 @@ class ApiIndexController {
         links.put("member", "/api/v1/members/{memberId}");
         links.put("memberActions", "/api/v1/members/{memberId}/actions");
         links.put("memberExplain", "/api/v1/members/{memberId}/explain");
+        links.put("memberSegments", "/api/v1/members/{memberId}/segments");
         links.put("segments", "/api/v1/segments?brand={brandId}");
         links.put("segmentMembers", "/api/v1/segments/{segment}/members?brand={brandId}");
         links.put("segmentOverlap", "/api/v1/segments/{a}/overlap/{b}?brand={brandId}");

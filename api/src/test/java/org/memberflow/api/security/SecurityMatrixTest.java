@@ -46,6 +46,7 @@ class SecurityMatrixTest {
             row("GET", "/api/v1/members/{memberId}", "/api/v1/members/nobody", null, Needs.VIEWER),
             row("GET", "/api/v1/members/{memberId}/actions", "/api/v1/members/nobody/actions", null, Needs.VIEWER),
             row("GET", "/api/v1/members/{memberId}/explain", "/api/v1/members/nobody/explain", null, Needs.VIEWER),
+            row("GET", "/api/v1/members/{memberId}/segments", "/api/v1/members/nobody/segments", null, Needs.VIEWER),
             row("GET", "/api/v1/segments", "/api/v1/segments", null, Needs.VIEWER),
             row("GET", "/api/v1/segments/{segment}", "/api/v1/segments/important-value", null, Needs.VIEWER),
             row("GET", "/api/v1/segments/{segment}/members", "/api/v1/segments/important-value/members", null, Needs.VIEWER),

@@ -50,6 +50,10 @@ class SegmentsApiTest {
                 .body());
         assertThat(last.get("items")).hasSize(1);
 
+        assertThat(JSON.readTree(http.get("/api/v1/members/" + brand + "-m1/segments").body()).get("segments"))
+                .extracting(JsonNode::asString).containsExactly(segment);
+        assertThat(http.get("/api/v1/members/nobody-" + UUID.randomUUID() + "/segments").statusCode()).isEqualTo(404);
+
         JsonNode explained = JSON.readTree(http.get("/api/v1/members/" + brand + "-m0/explain").body());
         assertThat(explained.toString()).contains(brand + "-m0");
         assertThat(http.get("/api/v1/members/nobody-" + UUID.randomUUID() + "/explain").statusCode()).isEqualTo(404);
