@@ -83,7 +83,7 @@ class CampaignController {
 
     @PutMapping("/{campaignId}")
     ResponseEntity<View> put(@PathVariable String campaignId, @RequestBody Settings body) {
-        checkId(campaignId);
+        CampaignIds.check(campaignId);
         validate(body);
         boolean created = mapper.findById(campaignId) == null;
         Budget budget = body.budget() == null ? new Budget(null, null) : body.budget();
@@ -100,7 +100,7 @@ class CampaignController {
     /** @param conversionDays the window of a conversion; the campaign's own when left out */
     @GetMapping("/{campaignId}/results")
     CampaignResults results(@PathVariable String campaignId, @RequestParam(required = false) Integer conversionDays) {
-        checkId(campaignId);
+        CampaignIds.check(campaignId);
         if (conversionDays != null && (conversionDays < 1 || conversionDays > MAX_DAYS)) {
             throw new InvalidParameterException("conversionDays", "must be between 1 and " + MAX_DAYS);
         }
@@ -108,18 +108,12 @@ class CampaignController {
     }
 
     private Campaign find(String campaignId) {
-        checkId(campaignId);
+        CampaignIds.check(campaignId);
         Campaign c = mapper.findById(campaignId);
         if (c == null) {
             throw new NotFoundException("campaign", "no campaign " + campaignId);
         }
         return c;
-    }
-
-    private static void checkId(String campaignId) {
-        if (campaignId.length() > 64) {
-            throw new InvalidParameterException("campaignId", "must be at most 64 characters");
-        }
     }
 
     private static void validate(Settings s) {

@@ -20,6 +20,12 @@ public interface CampaignMapper {
     /** Inserts or replaces the settings of a campaign; what it spent is kept. */
     void upsert(@Param("c") Campaign campaign);
 
+    /**
+     * Sets only the status (pause, resume), so that settings a PUT changed meanwhile are kept.
+     * Answers the rows changed: 0 when there is no such campaign.
+     */
+    int updateStatus(@Param("campaignId") String campaignId, @Param("status") CampaignStatus status);
+
     /** Actions per outcome; counted = those held for quiet hours (a notBefore). */
     List<OutcomeCount> outcomes(@Param("campaignId") String campaignId);
 

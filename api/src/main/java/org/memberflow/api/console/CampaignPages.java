@@ -1,10 +1,10 @@
 package org.memberflow.api.console;
 
 import org.memberflow.api.campaign.Campaign;
+import org.memberflow.api.campaign.CampaignIds;
 import org.memberflow.api.campaign.CampaignMapper;
 import org.memberflow.api.campaign.CampaignReport;
 import org.memberflow.api.campaign.CampaignStatus;
-import org.memberflow.api.problem.InvalidParameterException;
 import org.memberflow.api.problem.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,7 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The campaigns: their limits and what they spent, one campaign's results and lift, and (for a
- * MARKETER) pausing and resuming it, which is a PUT of its settings with another status.
+ * MARKETER) pausing and resuming it, which changes its status only.
  */
 @Controller
 class CampaignPages {
@@ -38,7 +38,7 @@ class CampaignPages {
     /** A campaign's results; also for a campaign id the rules use without settings of its own. */
     @GetMapping("/console/campaigns/{campaignId}")
     String campaign(@PathVariable String campaignId, Model model) {
-        checkId(campaignId);
+        CampaignIds.check(campaignId);
         Campaign campaign = campaigns.findById(campaignId);
         model.addAttribute("campaignId", campaignId);
         model.addAttribute("campaign", campaign);
@@ -48,21 +48,13 @@ class CampaignPages {
 
     @PostMapping("/console/campaigns/{campaignId}/status")
     String status(@PathVariable String campaignId, @RequestParam CampaignStatus status, RedirectAttributes redirect) {
-        checkId(campaignId);
-        Campaign c = campaigns.findById(campaignId);
-        if (c == null) {
+        CampaignIds.check(campaignId);
+        // The status alone: a PUT of the settings through the API meanwhile is not undone.
+        if (campaigns.updateStatus(campaignId, status) == 0) {
             throw new NotFoundException("campaign", "no campaign " + campaignId);
         }
-        campaigns.upsert(new Campaign(c.campaignId(), c.name(), status, c.budgetCount(), c.budgetValue(), c.spentCount(),
-                c.spentValue(), c.capCount(), c.capPeriodDays(), c.holdoutPercent(), c.quietStart(), c.quietEnd(),
-                c.quietPolicy(), c.conversionDays(), c.createdAt(), c.updatedAt()));
         redirect.addFlashAttribute("notice", status == CampaignStatus.PAUSED ? "notice.paused" : "notice.resumed");
-        return "redirect:/console/campaigns/" + campaignId;
-    }
-
-    private static void checkId(String campaignId) {
-        if (campaignId.length() > 64) {
-            throw new InvalidParameterException("campaignId", "must be at most 64 characters");
-        }
+        // A template: RedirectView encodes the id (any characters) into the path.
+        return "redirect:/console/campaigns/{campaignId}";
     }
 }

@@ -18,7 +18,7 @@ final class ConsoleEntryPoint implements AuthenticationEntryPoint {
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException, jakarta.servlet.ServletException {
-        if ("true".equals(request.getHeader("HX-Request"))) {
+        if (Htmx.isRequest(request)) {
             response.setHeader("HX-Redirect", request.getContextPath() + ConsoleSecurity.LOGIN);
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             return;

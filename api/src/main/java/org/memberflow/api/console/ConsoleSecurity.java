@@ -14,7 +14,6 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -23,8 +22,10 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * begun by pasting an API key into the login form, the key's role carried over (VIEWER reads,
  * MARKETER also changes rule sets and campaigns), CSRF tokens on every form and htmx request, and
  * pages only from this server (a Content-Security-Policy without inline scripts). An anonymous
- * visitor is sent to the login page; a role too small gets the console's 403 page. The API keeps
- * its stateless chain: a console session opens nothing under /api/v1.
+ * visitor is sent to the login page, and so is a form sent after its session ended; a role too
+ * small gets the console's 403 page. Reading (GET, HEAD) is a VIEWER's; every other method needs
+ * a MARKETER, on pages added later too. The API keeps its stateless chain: a console session
+ * opens nothing under /api/v1.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleSecurity {
@@ -37,8 +38,6 @@ class ConsoleSecurity {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain console(HttpSecurity http, ApiKeys keys, FailedAuthLimit failures) throws Exception {
-        AccessDeniedHandlerImpl denied = new AccessDeniedHandlerImpl();
-        denied.setErrorPage(DENIED);
         http.securityMatcher("/", LOGIN, "/logout", "/console", "/console/**", "/webjars/**")
                 // Only API keys log in here: no parent manager, so no other user store can answer.
                 .authenticationManager(new ProviderManager(new ApiKeyLogin(keys, failures)))
@@ -50,7 +49,7 @@ class ConsoleSecurity {
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(LOGIN + "?logout").permitAll())
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
-                .exceptionHandling(e -> e.authenticationEntryPoint(new ConsoleEntryPoint()).accessDeniedHandler(denied))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new ConsoleEntryPoint()).accessDeniedHandler(new ConsoleAccessDenied()))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .authorizeHttpRequests(a -> a
@@ -58,9 +57,10 @@ class ConsoleSecurity {
                         // the login page with any query (?error=role, ?logout): formLogin permits its exact URLs only
                         .requestMatchers(HttpMethod.GET, LOGIN).permitAll()
                         .requestMatchers("/console/assets/**", "/webjars/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/console/rulesets/**", "/console/campaigns/**")
-                        .hasRole(Role.MARKETER.name())
-                        .anyRequest().hasRole(Role.VIEWER.name()));
+                        .requestMatchers(HttpMethod.GET).hasRole(Role.VIEWER.name())
+                        .requestMatchers(HttpMethod.HEAD).hasRole(Role.VIEWER.name())
+                        // Any other method changes something: a MARKETER's, so a new endpoint is closed by default.
+                        .anyRequest().hasRole(Role.MARKETER.name()));
         return http.build();
     }
 }

@@ -1,14 +1,14 @@
 package org.memberflow.api.console;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.memberflow.api.event.FieldError;
+import org.memberflow.api.problem.ConflictException;
 import org.memberflow.api.problem.InvalidRequestException;
+import org.memberflow.api.ruleset.RuleFileParts;
 import org.memberflow.api.ruleset.RuleSetCatalog;
 import org.memberflow.api.ruleset.RuleSetSimulator;
 import org.memberflow.api.ruleset.RuleSetUpload;
@@ -44,10 +44,12 @@ class RuleSetChanges {
     /** Compiles and checks the files; stores nothing. Answers the fragment that shows the outcome. */
     @PostMapping("/console/rulesets/validate")
     String validate(@RequestParam(required = false) String name, @RequestParam(required = false) Integer base,
-            @RequestParam(required = false) String path, @RequestParam(required = false) String content,
+            @RequestParam(required = false) List<String> remove, @RequestParam(required = false) String path,
+            @RequestParam(required = false) String content,
             @RequestParam(name = "files", required = false) List<MultipartFile> parts,
             @AuthenticationPrincipal ConsoleUser user, Model model, HttpServletResponse response) {
-        RuleSetUpload upload = RuleSetUpload.of(name, user.actor(), "", base, files(parts, path, content), List.of());
+        RuleSetUpload upload = RuleSetUpload.of(name, user.actor(), "", base, files(parts, base, path, content),
+                orNone(remove));
         try {
             model.addAttribute("rules", catalog.validate(upload.name(), upload.resolve(catalog)).ruleNames());
         } catch (RuleSetRejectedException e) {
@@ -60,14 +62,14 @@ class RuleSetChanges {
     /** Stores a new draft, or shows the form again with every error and stores nothing. */
     @PostMapping("/console/rulesets")
     String upload(@RequestParam(required = false) String name, @RequestParam(required = false) String comment,
-            @RequestParam(required = false) Integer base, @RequestParam(required = false) String path,
-            @RequestParam(required = false) String content,
+            @RequestParam(required = false) Integer base, @RequestParam(required = false) List<String> remove,
+            @RequestParam(required = false) String path, @RequestParam(required = false) String content,
             @RequestParam(name = "files", required = false) List<MultipartFile> parts,
             @AuthenticationPrincipal ConsoleUser user, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
         try {
-            RuleSetUpload upload = RuleSetUpload.of(name, user.actor(), comment, base, files(parts, path, content),
-                    List.of());
+            RuleSetUpload upload = RuleSetUpload.of(name, user.actor(), comment, base,
+                    files(parts, base, path, content), orNone(remove));
             RuleSetCatalog.Uploaded stored = catalog.upload(upload.name(), upload.author(), upload.comment(),
                     upload.resolve(catalog));
             redirect.addFlashAttribute("notice", stored.created() ? "notice.uploaded" : "notice.known");
@@ -86,20 +88,18 @@ class RuleSetChanges {
             model.addAttribute("name", name);
             return "console/editor";
         }
-        model.addAttribute("name", name);
-        model.addAttribute("comment", comment);
-        model.addAttribute("base", base);
-        model.addAttribute("versions", catalog.page(0, 100));
+        UploadForm.fill(model, catalog, name, comment, base, orNone(remove));
         return "console/upload";
     }
 
-    /** What the version would decide beside the active one, on a sample of members and/or named ones. */
+    /** What the version would decide beside the active one: on the members named, or else on a sample. */
     @PostMapping("/console/rulesets/{version}/simulate")
     String simulate(@PathVariable int version, @RequestParam(required = false) Integer sample,
             @RequestParam(required = false) String memberIds, Model model, HttpServletResponse response) {
         List<String> ids = memberIds == null ? List.of()
                 : Arrays.stream(memberIds.split("[\\s,]+")).filter(s -> !s.isBlank()).toList();
-        Integer asked = sample == null && ids.isEmpty() ? Integer.valueOf(DEFAULT_SAMPLE) : sample;
+        // Named members are simulated on their own; a sample only when no member is named.
+        Integer asked = !ids.isEmpty() ? null : sample == null ? Integer.valueOf(DEFAULT_SAMPLE) : sample;
         try {
             model.addAttribute("simulation", SimulationView.of(simulator.simulate(version,
                     new RuleSetSimulator.Request(asked, ids.isEmpty() ? null : ids, null, null))));
@@ -122,18 +122,29 @@ class RuleSetChanges {
         return "redirect:/console/rulesets/" + version;
     }
 
-    /** Makes the version active before the current one active again. */
+    /**
+     * Makes the version active before the current one active again, if {@code from} (the active
+     * version the page showed) still is: a second click or a stale page changes nothing and says so.
+     */
     @PostMapping("/console/rulesets/rollback")
-    String rollback(@RequestParam(required = false) String comment, @AuthenticationPrincipal ConsoleUser user,
-            RedirectAttributes redirect) {
+    String rollback(@RequestParam int from, @RequestParam(required = false) String comment,
+            @AuthenticationPrincipal ConsoleUser user, RedirectAttributes redirect) {
         try {
-            RuleSetVersion active = catalog.rollback(user.actor(), checkedComment(comment));
+            RuleSetVersion active = catalog.rollback(from, user.actor(), checkedComment(comment));
             redirect.addFlashAttribute("notice", "notice.rolledBack");
             return "redirect:/console/rulesets/" + active.version();
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("rollbackRefused",
+                    new RollbackRefused(catalog.active().label(), Integer.toString(from)));
+            return "redirect:/console/rulesets";
         } catch (RuleSetRejectedException e) {
             redirect.addFlashAttribute("compileErrors", e.errors());
             return "redirect:/console/rulesets";
         }
+    }
+
+    /** A rollback refused: {@code active} is the version active now, {@code from} the one the page showed. */
+    record RollbackRefused(String active, String from) implements Serializable {
     }
 
     private static String checkedComment(String comment) {
@@ -143,34 +154,27 @@ class RuleSetChanges {
         return comment == null ? "" : comment;
     }
 
-    /** The files chosen (parts with a name and content), and the editor's file when it has a path. */
-    private static List<RuleFile> files(List<MultipartFile> parts, String path, String content) {
-        List<RuleFile> files = new ArrayList<>();
-        List<FieldError> errors = new ArrayList<>();
-        if (parts != null) {
-            for (MultipartFile part : parts) {
-                String filename = part.getOriginalFilename();
-                if (part.isEmpty() || filename == null || filename.isBlank()) {
-                    continue; // the file input left empty
-                }
-                try {
-                    files.add(new RuleFile(filename, part.getBytes()));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
+    private static List<String> orNone(List<String> remove) {
+        return remove == null ? List.of() : remove;
+    }
+
+    /**
+     * The files chosen (each named by the browser without its folders, so put where the base's
+     * file of that name is), and the editor's file when it has a path.
+     */
+    private List<RuleFile> files(List<MultipartFile> parts, Integer base, String path, String content) {
+        List<RuleFile> files = new ArrayList<>(RuleFileParts.read(parts));
+        if (base != null && !files.isEmpty()) {
+            List<String> basePaths = catalog.fileSizes(base).stream().map(RuleSetVersion.FileSize::path).toList();
+            files = new ArrayList<>(BaseFileNames.placed(files, basePaths));
         }
         if (path != null) {
             if (path.isBlank() || !Editable.isText(path)) {
-                errors.add(new FieldError("/path", "must name a .drl or .drl.csv file"));
-            } else {
-                // A browser sends a textarea's lines ending in CRLF; the file keeps the LF it was written with.
-                String text = content == null ? "" : content.replace("\r\n", "\n");
-                files.add(new RuleFile(path.strip(), text.getBytes(StandardCharsets.UTF_8)));
+                throw new InvalidRequestException("/path", "must name a .drl or .drl.csv file");
             }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
+            // A browser sends a textarea's lines ending in CRLF; the file keeps the LF it was written with.
+            String text = content == null ? "" : content.replace("\r\n", "\n");
+            files.add(new RuleFile(path.strip(), text.getBytes(StandardCharsets.UTF_8)));
         }
         return files;
     }

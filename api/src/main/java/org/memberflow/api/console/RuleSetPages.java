@@ -1,15 +1,14 @@
 package org.memberflow.api.console;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.memberflow.api.paging.Page;
 import org.memberflow.api.problem.InvalidParameterException;
+import org.memberflow.api.ruleset.RuleFileDownload;
 import org.memberflow.api.ruleset.RuleSetCatalog;
 import org.memberflow.api.ruleset.RuleSetVersion;
-import org.memberflow.rules.session.RuleFile;
 import org.memberflow.rules.version.RuleSetDiff;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,13 +31,14 @@ class RuleSetPages {
 
     @GetMapping("/console/rulesets")
     String list(@RequestParam(defaultValue = "0") int page, Model model) {
-        if (page < 0) {
-            throw new InvalidParameterException("page", "must be 0 or more");
-        }
+        Page.check(page, PAGE_SIZE); // the API's bounds: no page whose offset overflows
         model.addAttribute("versions", catalog.page(page * PAGE_SIZE, PAGE_SIZE));
         model.addAttribute("page", page);
         model.addAttribute("more", (long) (page + 1) * PAGE_SIZE < catalog.count());
         model.addAttribute("audit", catalog.audit(0, 15));
+        // What the rollback button does, named: from the active version to the one before it.
+        model.addAttribute("active", catalog.active());
+        model.addAttribute("previous", catalog.previouslyActive());
         return "console/rulesets";
     }
 
@@ -48,7 +48,7 @@ class RuleSetPages {
         model.addAttribute("version", v);
         model.addAttribute("files", catalog.fileSizes(version));
         model.addAttribute("active", catalog.active().version());
-        model.addAttribute("others", catalog.page(0, 100).stream().filter(o -> o.version() != version).toList());
+        model.addAttribute("others", VersionChoices.of(catalog).stream().filter(o -> o.version() != version).toList());
         return "console/ruleset";
     }
 
@@ -68,27 +68,22 @@ class RuleSetPages {
         return "console/editor";
     }
 
+    /** The upload form, on top of {@code base}: the active version when not given, none when left empty. */
     @GetMapping("/console/rulesets/new")
-    String upload(Model model) {
-        RuleSetVersion active = catalog.active();
-        model.addAttribute("name", active.name());
-        model.addAttribute("comment", "");
-        model.addAttribute("base", active.version());
-        model.addAttribute("versions", catalog.page(0, 100));
+    String upload(@RequestParam(required = false) Integer base, HttpServletRequest request, Model model) {
+        if (base == null && request.getParameter("base") != null) {
+            UploadForm.fill(model, catalog, catalog.active().name(), "", null, List.of());
+            return "console/upload";
+        }
+        RuleSetVersion on = base != null ? catalog.get(base) : catalog.active();
+        UploadForm.fill(model, catalog, on.name(), "", on.version(), List.of());
         return "console/upload";
     }
 
     /** One file as uploaded, to download (a spreadsheet, to edit in a spreadsheet program). */
     @GetMapping("/console/rulesets/{version}/file")
     ResponseEntity<byte[]> file(@PathVariable int version, @RequestParam String path) {
-        RuleFile file = catalog.file(version, path);
-        MediaType type = Editable.isText(path) ? new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8)
-                : MediaType.APPLICATION_OCTET_STREAM;
-        String filename = path.substring(path.lastIndexOf('/') + 1);
-        return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename,
-                        StandardCharsets.UTF_8).build().toString())
-                .body(file.content());
+        return RuleFileDownload.of(catalog.file(version, path));
     }
 
     /** What changed from {@code against} (the active version unless given) to {@code version}. */
@@ -100,7 +95,7 @@ class RuleSetPages {
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         model.addAttribute("files", files.stream().map(DiffView::of).toList());
-        model.addAttribute("others", catalog.page(0, 100).stream().filter(o -> o.version() != version).toList());
+        model.addAttribute("others", VersionChoices.of(catalog).stream().filter(o -> o.version() != version).toList());
         return "console/diff";
     }
 }

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
+import org.memberflow.api.problem.ConflictException;
 import org.memberflow.api.problem.NotFoundException;
 import org.memberflow.rules.session.CompiledRuleSet;
 import org.memberflow.rules.session.RuleFile;
@@ -73,11 +75,21 @@ public class RuleSetCatalog {
      * nothing.
      */
     public RuleSetVersion activate(int version, String actor, String comment) throws RuleSetRejectedException {
+        return activate(version, actor, comment, null);
+    }
+
+    /** @param expectedActive the version that must still be active, checked under the lock; null: any */
+    private RuleSetVersion activate(int version, String actor, String comment, Integer expectedActive)
+            throws RuleSetRejectedException {
         RuleSetVersion target = get(version);
         List<RuleFile> files = mapper.findFiles(version);
         new RuleSetCompiler().compile(target.name(), Integer.toString(version), files);
         return transactions.execute(tx -> {
             Integer current = mapper.lockHead();
+            if (expectedActive != null && !expectedActive.equals(current)) {
+                throw new ConflictException("active-version-changed", "version " + current + " is active, not "
+                        + expectedActive + ": nothing changed");
+            }
             if (current != null && current == version) {
                 return target;
             }
@@ -98,11 +110,26 @@ public class RuleSetCatalog {
 
     /** Activates the version that was active before the current one. */
     public RuleSetVersion rollback(String actor, String comment) throws RuleSetRejectedException {
-        RuleSetVersion previous = mapper.findPreviouslyActive();
+        return rollback(null, actor, comment);
+    }
+
+    /**
+     * Activates the version that was active before the current one, if {@code from} is still the
+     * active version (checked under the catalogue's lock): a second click, or a page read before
+     * someone else's change, is a {@link ConflictException} and changes nothing, rather than a
+     * roll back of the roll back. {@code from} null: whichever is active.
+     */
+    public RuleSetVersion rollback(Integer from, String actor, String comment) throws RuleSetRejectedException {
+        RuleSetVersion previous = previouslyActive();
         if (previous == null) {
             throw new NotFoundException("previous-rule-set", "no version was active before the current one");
         }
-        return activate(previous.version(), actor, comment.isBlank() ? "rollback" : comment);
+        return activate(previous.version(), actor, comment.isBlank() ? "rollback" : comment, from);
+    }
+
+    /** The version a rollback would activate now, or null when none was active before the current one. */
+    public RuleSetVersion previouslyActive() {
+        return mapper.findPreviouslyActive();
     }
 
     /**
@@ -141,11 +168,11 @@ public class RuleSetCatalog {
     }
 
     public RuleSetVersion get(int version) {
-        RuleSetVersion found = mapper.findVersion(version);
-        if (found == null) {
-            throw new NotFoundException("rule-set", "no rule-set version " + version);
-        }
-        return found;
+        return find(version).orElseThrow(() -> new NotFoundException("rule-set", "no rule-set version " + version));
+    }
+
+    public Optional<RuleSetVersion> find(int version) {
+        return Optional.ofNullable(mapper.findVersion(version));
     }
 
     public RuleSetVersion active() {

@@ -1,24 +1,18 @@
 package org.memberflow.api.ruleset;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.memberflow.api.event.FieldError;
 import org.memberflow.api.paging.Page;
 import org.memberflow.api.problem.InvalidRequestException;
-import org.memberflow.api.problem.NotFoundException;
 import org.memberflow.engine.simulate.Explanation;
 import org.memberflow.engine.simulate.Simulation;
 import org.memberflow.rules.session.CompiledRuleSet;
 import org.memberflow.rules.session.RuleFile;
 import org.memberflow.rules.session.RuleSetRejectedException;
 import org.memberflow.rules.version.RuleSetDiff;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,8 +33,6 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @RequestMapping("/api/v1/rulesets")
 class RuleSetController {
-    private static final MediaType XLSX =
-            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     private final RuleSetCatalog catalog;
     private final RuleSetSimulator simulator;
     private final RuleSetExplainer explainer;
@@ -67,7 +59,7 @@ class RuleSetController {
             @RequestParam(required = false) String author, @RequestParam(required = false) String comment,
             @RequestParam(required = false) Integer base, @RequestParam(required = false) List<String> remove,
             @RequestPart(name = "files", required = false) List<MultipartFile> files) throws RuleSetRejectedException {
-        return store(RuleSetUpload.of(name, author, comment, base, read(files), remove == null ? List.of() : remove));
+        return store(RuleSetUpload.of(name, author, comment, base, RuleFileParts.read(files), remove == null ? List.of() : remove));
     }
 
     @PostMapping(path = "/validate", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -79,7 +71,7 @@ class RuleSetController {
     Validated validate(@RequestParam(required = false) String name, @RequestParam(required = false) String author,
             @RequestParam(required = false) Integer base, @RequestParam(required = false) List<String> remove,
             @RequestPart(name = "files", required = false) List<MultipartFile> files) throws RuleSetRejectedException {
-        return validate(RuleSetUpload.of(name, author, "", base, read(files), remove == null ? List.of() : remove));
+        return validate(RuleSetUpload.of(name, author, "", base, RuleFileParts.read(files), remove == null ? List.of() : remove));
     }
 
     @GetMapping("/active")
@@ -101,12 +93,7 @@ class RuleSetController {
     /** One file as it was uploaded, to download, edit and upload again. */
     @GetMapping("/{version}/file")
     ResponseEntity<byte[]> file(@PathVariable int version, @RequestParam String path) {
-        RuleFile file = catalog.file(version, path);
-        MediaType type = path.endsWith(".xlsx") ? XLSX : new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
-        String filename = path.substring(path.lastIndexOf('/') + 1);
-        return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
-                .body(file.content());
+        return RuleFileDownload.of(catalog.file(version, path));
     }
 
     /** What changed from {@code against} (the active version unless given) to {@code version}. */
@@ -161,31 +148,6 @@ class RuleSetController {
         List<RuleSetVersion.FileSize> files = catalog.fileSizes(v.version());
         return new Detail(v.version(), v.name(), v.label(), v.status(), v.author(), v.comment(), v.checksum(),
                 v.createdAt(), v.activatedAt(), files);
-    }
-
-    private static List<RuleFile> read(List<MultipartFile> parts) {
-        if (parts == null) {
-            return List.of();
-        }
-        List<RuleFile> files = new ArrayList<>();
-        List<FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < parts.size(); i++) {
-            MultipartFile part = parts.get(i);
-            String name = part.getOriginalFilename();
-            if (name == null || name.isBlank()) {
-                errors.add(new FieldError("/files/" + i, "needs a file name"));
-                continue;
-            }
-            try {
-                files.add(new RuleFile(name, part.getBytes()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
-        return files;
     }
 
     record Detail(int version, String name, String label, RuleSetStatus status, String author, String comment,

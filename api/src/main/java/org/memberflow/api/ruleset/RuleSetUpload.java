@@ -97,9 +97,11 @@ public record RuleSetUpload(String name, String author, String comment, Integer 
                 List.copyOf(remove));
     }
 
+    /** Also '(' and ')': the console records a key's name with its id, {@code li.na (k3v9q2x7m1ab)}. */
     static void requireActor(String actor, String pointer, List<FieldError> errors) {
-        if (actor == null || !actor.matches("[\\p{L}\\p{N}._@ -]{1,64}")) {
-            errors.add(new FieldError(pointer, "is required: who does this, 1 to 64 letters, digits, '.', '_', '@', '-'"));
+        if (actor == null || !actor.matches("[\\p{L}\\p{N}._@ ()-]{1,64}")) {
+            errors.add(new FieldError(pointer,
+                    "is required: who does this, 1 to 64 letters, digits, spaces, '.', '_', '@', '-', '(', ')'"));
         }
     }
 

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +27,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -36,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A marketer's rule flow end to end in the system's headless Chromium: log in with a key, upload
  * a broken rule and see its error, upload a good one, simulate it, activate it, read its diff, see
  * the dashboard's charts drawn, and switch to Chinese. A screenshot of each step is kept in
- * {@code target/screenshots/}.
+ * {@code target/screenshots/}; a Content-Security-Policy violation in the browser's console on
+ * any of them fails the test.
  */
 @MemberFlowIntegrationTest
 class ConsoleBrowserTest {
@@ -73,6 +78,7 @@ class ConsoleBrowserTest {
 
     private ChromeDriver browser;
     private WebDriverWait wait;
+    private final List<String> cspViolations = new ArrayList<>();
 
     @BeforeEach
     void startBrowser() throws IOException {
@@ -121,7 +127,10 @@ class ConsoleBrowserTest {
         WebElement inline = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#validation-result .compile-error")));
         assertThat(inline.getText()).startsWith("broken.drl:10:");
-        browser.findElement(By.id("upload")).click(); // the same file, chosen above
+        WebElement uploadButton = browser.findElement(By.id("upload"));
+        uploadButton.click(); // the same file, chosen above
+        // The answer is a new page: until the old one is gone, #compile-errors could be the old page's.
+        wait.until(ExpectedConditions.stalenessOf(uploadButton));
         WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#compile-errors .compile-error")));
         assertThat(error.getText()).startsWith("broken.drl:10:").contains("colour");
         screenshot("02-broken-rule-refused");
@@ -135,6 +144,7 @@ class ConsoleBrowserTest {
         assertThat(valid.getText()).contains("console check-in greeting");
         browser.findElement(By.id("comment")).sendKeys("check-in greeting from the console");
         browser.findElement(By.id("upload")).click();
+        wait.until(ExpectedConditions.urlMatches("/console/rulesets/\\d+$"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
         int version = Integer.parseInt(browser.getCurrentUrl().replaceAll(".*/console/rulesets/(\\d+).*", "$1"));
         assertThat(catalog.get(version).status().name()).isEqualTo("DRAFT");
@@ -191,6 +201,8 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("explain-rules")));
         assertThat(browser.findElement(By.id("explain-rules")).getText()).contains("console check-in greeting");
         screenshot("09-member-explain");
+
+        assertThat(cspViolations).as("the browser refused nothing the pages asked for").isEmpty();
     }
 
     /** A MARKETER key, and a member the engine knows (to simulate on and look up). */
@@ -212,8 +224,12 @@ class ConsoleBrowserTest {
         return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
     }
 
+    /** Keeps a screenshot, and the Content-Security-Policy violations the browser's console shows so far. */
     private void screenshot(String name) throws IOException {
         Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        // Reading the log empties it: what is read is kept here.
+        browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy")).forEach(m -> cspViolations.add(name + ": " + m));
     }
 }

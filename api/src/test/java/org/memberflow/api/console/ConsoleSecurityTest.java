@@ -186,6 +186,63 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    void shouldSendAFormOfAnEndedSessionToTheLoginAgain() throws Exception {
+        // A session without a token (the form's session ended, a new one began): not a question of role.
+        ConsoleSession anonymous = new ConsoleSession(port);
+        anonymous.get("/login");
+        HttpResponse<String> absent = anonymous.postWithoutToken("/console/rulesets/rollback", Map.of("from", "1"));
+        assertThat(absent.statusCode()).isEqualTo(302);
+        assertThat(absent.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?expired"));
+
+        // A page read while logged in, its form sent after the session ended: the token is stale.
+        ConsoleSession marketer = new ConsoleSession(port);
+        marketer.login(keys.get(Role.MARKETER));
+        marketer.get("/console/campaigns");
+        assertThat(marketer.post("/logout", Map.of()).statusCode()).isEqualTo(302); // as an idle session's end
+        HttpResponse<String> stale = marketer.post("/console/campaigns/no-such/status", Map.of("status", "PAUSED"));
+        assertThat(stale.statusCode()).as(stale.body()).isEqualTo(302);
+        assertThat(stale.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?expired"));
+
+        // The same from htmx: the whole page goes to the login.
+        HttpResponse<String> swapped = marketer.postWithoutToken("/console/rulesets/validate", Map.of(),
+                Map.of("HX-Request", "true", "X-CSRF-TOKEN", "stale-token"));
+        assertThat(swapped.statusCode()).isEqualTo(401);
+        assertThat(swapped.headers().firstValue("HX-Redirect"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login?expired"));
+
+        assertThat(anonymous.get("/login?expired").body()).contains("Your session ended; log in again.");
+        assertThat(anonymous.get("/login?expired&lang=zh-CN").body()).contains("您的会话已结束，请重新登录。");
+    }
+
+    /** Future pages too: reading is a VIEWER's, any other method a MARKETER's, mapped or not. */
+    @Test
+    void shouldKeepEveryMethodButReadingFromAViewer() throws Exception {
+        ConsoleSession viewer = new ConsoleSession(port);
+        viewer.login(keys.get(Role.VIEWER));
+        ConsoleSession marketer = new ConsoleSession(port);
+        marketer.login(keys.get(Role.MARKETER));
+        List<String> wrong = new ArrayList<>();
+        for (String[] request : List.of(new String[] {"POST", "/console/members"}, new String[] {"PUT", "/console/campaigns/x"},
+                new String[] {"DELETE", "/console/rulesets/1"}, new String[] {"PATCH", "/console/no-such-page"},
+                new String[] {"POST", "/console/dashboard"})) {
+            viewer.get("/");
+            HttpResponse<String> refused = viewer.send(request[0], request[1], Map.of());
+            if (refused.statusCode() != 403) {
+                wrong.add(request[0] + " " + request[1] + " as VIEWER: " + refused.statusCode());
+            }
+            marketer.get("/");
+            HttpResponse<String> answered = marketer.send(request[0], request[1], Map.of());
+            if (answered.statusCode() == 403 || answered.statusCode() >= 500
+                    || !answered.headers().firstValue("Content-Type").orElse("").startsWith("text/html")) {
+                wrong.add(request[0] + " " + request[1] + " as MARKETER: " + answered.statusCode() + " "
+                        + answered.headers().firstValue("Content-Type").orElse(""));
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(viewer.send("HEAD", "/console/rulesets", Map.of()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void shouldHideAndRefuseChangesToAViewer() throws Exception {
         ConsoleSession viewer = new ConsoleSession(port);
         viewer.login(keys.get(Role.VIEWER));

@@ -9,15 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * The machine's own headless Chromium and chromedriver (Debian's {@code chromium} and
  * {@code chromium-driver}), named by path so that Selenium Manager never looks for, or downloads,
  * either. Without them the browser tests are skipped, unless {@code MEMBERFLOW_REQUIRE_BROWSER=1}
- * (CI installs them) makes that a failure.
+ * (CI installs them) makes that a failure. The browser's console is kept for the tests to read.
  */
 final class SystemChromium {
     static final Path BROWSER = Path.of("/usr/bin/chromium");
@@ -49,6 +52,10 @@ final class SystemChromium {
                 "--disable-sync", "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1400,1000",
                 "--lang=en-US"));
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+        // The console's messages (a CSP violation among them) for the tests to read.
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DRIVER.toString())).usingAnyFreePort().build();
         return new ChromeDriver(service, options);

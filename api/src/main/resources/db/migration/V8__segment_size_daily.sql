@@ -9,6 +9,3 @@ CREATE TABLE segment_size_daily (
     PRIMARY KEY (brand_id, segment, day),
     KEY idx_segment_size_daily_day (brand_id, day)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
-
--- The console's chart of actions per campaign per day reads a brand's last 30 days of the log.
-ALTER TABLE campaign_action ADD KEY idx_campaign_action_brand_time (brand_id, decided_at);
