@@ -32,12 +32,15 @@ final class ApiKeyLogin implements AuthenticationProvider {
     public Authentication authenticate(Authentication login) {
         String presented = login.getCredentials() == null ? "" : login.getCredentials().toString().strip();
         String client = login.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : "unknown";
-        if (keys.wouldLookUp(presented) && failures.blocked(client)) {
+        boolean lookUp = keys.wouldLookUp(presented);
+        if (lookUp && failures.blocked(client)) {
             throw new LockedException("too many unknown or revoked keys from this address in the last minute");
         }
         ApiKey key = keys.authenticate(presented).orElse(null);
         if (key == null) {
-            failures.failed(client);
+            if (lookUp) {
+                failures.failed(client);
+            }
             throw new BadCredentialsException("unknown or revoked API key");
         }
         if (key.role() == Role.INGEST) {

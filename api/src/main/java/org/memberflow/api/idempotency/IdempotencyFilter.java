@@ -85,8 +85,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 fingerprint = RequestFingerprint.ofParts(request);
             } catch (ServletException | IOException | IllegalStateException e) {
                 // A malformed or oversized multipart body: the client's to fix, not a server error.
-                problems.write(request, response, Problems.of(HttpStatus.BAD_REQUEST, "invalid-multipart",
-                        "The multipart body cannot be read", e.getMessage() == null ? "malformed multipart body" : e.getMessage()));
+                problems.write(request, response, tooLarge(e)
+                        ? Problems.of(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "The request body is too large",
+                                "a part or the whole multipart body is over the server's limit")
+                        : Problems.of(HttpStatus.BAD_REQUEST, "invalid-multipart", "The multipart body cannot be read",
+                                e.getMessage() == null ? "malformed multipart body" : e.getMessage()));
                 return;
             }
         } else {
@@ -187,6 +190,17 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         response.setHeader("Idempotent-Replayed", "true");
         response.setContentLength(stored.body().length);
         response.getOutputStream().write(stored.body());
+    }
+
+    /** Whether a multipart failure is a size limit (the container says so only in its message, as Spring reads it too). */
+    private static boolean tooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase();
+            if (message.contains("size") && message.contains("exceed")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The whole body, or null when it is larger than {@link #MAX_BODY_BYTES}. */

@@ -30,7 +30,7 @@ class IdempotencyStore {
     private static final RedisScript<Long> COMPLETE = RedisScript.of("""
             local fp = redis.call('HGET', KEYS[1], 'fp')
             if fp and fp ~= ARGV[1] then return 0 end
-            redis.call('HSET', KEYS[1], 'state', 'done', 'status', ARGV[2], 'type', ARGV[3], 'location', ARGV[4], 'body', ARGV[5])
+            redis.call('HSET', KEYS[1], 'fp', ARGV[1], 'state', 'done', 'status', ARGV[2], 'type', ARGV[3], 'location', ARGV[4], 'body', ARGV[5])
             redis.call('PEXPIRE', KEYS[1], ARGV[6])
             return 1""", Long.class);
     private static final RedisScript<Long> RELEASE = RedisScript.of("""

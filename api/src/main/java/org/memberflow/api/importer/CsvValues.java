@@ -20,11 +20,11 @@ import java.util.regex.Pattern;
  */
 final class CsvValues {
     private static final Pattern DATE_TIME = Pattern.compile(
-            "(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?\\s*(Z|[+-]\\d{2}:?\\d{2})?)?");
+            "(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?\\s*(Z|[+-]\\d{2}(?::?\\d{2})?)?)?");
     private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final Pattern WHOLE = Pattern.compile("\\d{1,18}");
-    static final String DATE_TIME_FORMS = "like 2024-03-08 14:30:00, 2024/3/8 14:30, 2024-03-08T06:30:00Z or"
-            + " 2024-03-08T14:30:00+08:00";
+    static final String DATE_TIME_FORMS = "like 2024-03-08 14:30:00, 2024/3/8 14:30, 2024-03-08T06:30:00Z,"
+            + " 2024-03-08T14:30:00+08:00 or 2024-03-08 14:30:00+08";
 
     private CsvValues() {
     }

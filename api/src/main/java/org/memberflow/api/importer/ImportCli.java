@@ -90,6 +90,15 @@ public final class ImportCli {
 
         abstract ImportKind kind();
 
+        /**
+         * Progress is kept per server: the same file imported into staging and then production is
+         * sent to each (the folder is named by the server's address, without a trailing slash).
+         */
+        static String serverFolder(String server) {
+            String normalised = server.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("/+$", "");
+            return FileFingerprint.sha256Of(normalised).substring(0, 16);
+        }
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
@@ -103,7 +112,8 @@ public final class ImportCli {
             }
             CsvImport importer = new CsvImport(settings, new HttpEventSender(server, key,
                     new RetryPolicy(attempts, RetryPolicy.DEFAULT.firstDelay(), RetryPolicy.DEFAULT.maxDelay())),
-                    new ProgressStore(stateDir), noProgress ? ProgressDisplay.NONE : display, Clock.systemUTC());
+                    new ProgressStore(stateDir.resolve(serverFolder(server))), noProgress ? ProgressDisplay.NONE : display,
+                    Clock.systemUTC());
             // Ctrl-C: the progress file is whole at every moment; say where a new run will resume.
             Thread interrupted = new Thread(() -> err.println("interrupted; " + kept(importer)
                     + ": run the same command again to resume"));

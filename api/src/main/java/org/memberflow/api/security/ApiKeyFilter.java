@@ -41,7 +41,8 @@ class ApiKeyFilter extends OncePerRequestFilter {
             return;
         }
         String client = request.getRemoteAddr();
-        if (keys.wouldLookUp(presented) && failures.blocked(client)) {
+        boolean lookUp = keys.wouldLookUp(presented);
+        if (lookUp && failures.blocked(client)) {
             response.setHeader("Retry-After", "60");
             problems.write(request, response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-keys",
                     "Too many keys that failed", "too many unknown or revoked keys came from this address in the last"
@@ -50,7 +51,9 @@ class ApiKeyFilter extends OncePerRequestFilter {
         }
         Optional<ApiKey> key = keys.authenticate(presented);
         if (key.isEmpty()) {
-            failures.failed(client);
+            if (lookUp) {
+                failures.failed(client); // only guesses that cost a look-up count: the limit guards MySQL
+            }
             problems.unauthorized(request, response, "The API key is unknown or revoked");
             return;
         }

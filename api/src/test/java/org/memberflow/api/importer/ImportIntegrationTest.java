@@ -190,7 +190,8 @@ class ImportIntegrationTest {
 
     private CsvImport importer(Path file, ImportKind kind, EventSender sender) {
         return new CsvImport(new ImportSettings(kind, file, "chayu", ZoneId.of("Asia/Shanghai"), 4,
-                ImportSettings.defaultReport(file), false), sender, new ProgressStore(dir.resolve("state")),
+                ImportSettings.defaultReport(file), false), sender,
+                new ProgressStore(dir.resolve("state").resolve(ImportCli.FileCommand.serverFolder("http://localhost:" + port))),
                 ProgressDisplay.NONE, Clock.systemUTC());
     }
 

@@ -56,7 +56,11 @@ public final class EngineMeters {
 
     void fired(List<String> rules) {
         for (String rule : rules) {
-            firings.computeIfAbsent(firings.size() < MAX_RULES ? rule : OTHER_RULES, this::firingCounter).increment();
+            Counter counter = firings.get(rule);
+            if (counter == null) {
+                counter = firings.computeIfAbsent(firings.size() < MAX_RULES ? rule : OTHER_RULES, this::firingCounter);
+            }
+            counter.increment();
         }
     }
 
