@@ -1,39 +1,62 @@
 package org.memberflow.api.event;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.memberflow.api.delivery.DeliveryProperties;
 import org.memberflow.engine.Topics;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 
-/** Produces validated events to {@code member-events}, keyed by member, and waits for the broker. */
+/**
+ * Produces validated events to {@code member-events}, keyed by member, one request in one Kafka
+ * transaction: the engine and the sinks read committed records only, so a request answered with
+ * an error (a send or the commit failed or timed out) left nothing they will read, and the client
+ * may send it again without counting anything twice.
+ */
 @Component
-class EventPublisher {
+class EventPublisher implements DisposableBean {
+    /** How long a request waits for the broker before it is answered 503. */
+    private static final int MAX_BLOCK_MS = 15_000;
+    private final DefaultKafkaProducerFactory<String, byte[]> producers;
     private final KafkaTemplate<String, byte[]> kafka;
 
-    EventPublisher(KafkaTemplate<String, byte[]> kafka) {
-        this.kafka = kafka;
+    EventPublisher(KafkaProperties kafkaProperties, DeliveryProperties delivery) {
+        Map<String, Object> config = kafkaProperties.buildProducerProperties();
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, MAX_BLOCK_MS);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, MAX_BLOCK_MS);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, MAX_BLOCK_MS - 1_000);
+        producers = new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer());
+        // Stable per server (MEMBERFLOW_INSTANCE_ID), as the delivery stage's: a restart fences what it left open.
+        String instance = delivery.instanceId() == null || delivery.instanceId().isBlank()
+                ? UUID.randomUUID().toString() : delivery.instanceId();
+        producers.setTransactionIdPrefix("memberflow-events-" + instance + "-");
+        kafka = new KafkaTemplate<>(producers);
     }
 
-    /** Returns once every event is acknowledged by the broker; throws if any was not. */
+    /** Returns once every event is committed on the topic; throws (and commits none) otherwise. */
     void publish(List<ValidatedEvent> events) {
-        List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>(events.size());
-        for (ValidatedEvent e : events) {
-            sends.add(kafka.send(Topics.MEMBER_EVENTS.name(), e.memberId(), e.json()));
-        }
         try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(15, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EventsNotStoredException(e);
-        } catch (ExecutionException | TimeoutException e) {
+            kafka.executeInTransaction(ops -> {
+                for (ValidatedEvent e : events) {
+                    ops.send(Topics.MEMBER_EVENTS.name(), e.memberId(), e.json());
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
             throw new EventsNotStoredException(e);
         }
+    }
+
+    @Override
+    public void destroy() {
+        producers.destroy();
     }
 
     /** One event ready for the topic: its key and its JSON. */
