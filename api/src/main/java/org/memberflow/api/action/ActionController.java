@@ -3,6 +3,7 @@ package org.memberflow.api.action;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.memberflow.api.member.MemberIds;
 import org.memberflow.api.problem.InvalidParameterException;
 import org.memberflow.engine.action.CampaignAction;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,9 +26,7 @@ class ActionController {
 
     @GetMapping("/api/v1/members/{memberId}/actions")
     MemberActions actions(@PathVariable String memberId, @RequestParam(defaultValue = "50") int limit) {
-        if (memberId.length() > 64) {
-            throw new InvalidParameterException("memberId", "must be at most 64 characters");
-        }
+        MemberIds.checked("memberId", memberId);
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidParameterException("limit", "must be between 1 and " + MAX_LIMIT);
         }

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.memberflow.api.action.ActionRepository;
 import org.memberflow.api.member.MemberCache;
-import org.memberflow.api.problem.InvalidParameterException;
+import org.memberflow.api.member.MemberIds;
 import org.memberflow.api.problem.NotFoundException;
 import org.memberflow.api.ruleset.RuleSetCatalog;
 import org.memberflow.api.ruleset.RuleSetExplainer;
@@ -52,9 +52,7 @@ class MemberPages {
         if (memberId.isEmpty()) {
             return "console/member";
         }
-        if (memberId.length() > 64) {
-            throw new InvalidParameterException("id", "must be at most 64 characters");
-        }
+        MemberIds.checked("id", memberId);
         byte[] snapshot = cache.snapshot(memberId);
         model.addAttribute("found", snapshot != null);
         if (snapshot == null) {

@@ -25,10 +25,12 @@ public record DeliveryProperties(int memberDailyCap, ZoneId defaultTimeZone, int
         if (memberDailyCap < 0 || concurrency < 1) {
             throw new IllegalArgumentException("memberflow.delivery: member-daily-cap must be 0 or more, concurrency 1 or more");
         }
+        // Unnamed: a name of its own for this start, the same for every producer of this server.
+        instanceId = instanceId == null || instanceId.isBlank() ? UUID.randomUUID().toString() : instanceId;
     }
 
     /** The transactional-id prefix of this server: the configured prefix and this instance's name. */
     String transactionIds() {
-        return transactionIdPrefix + (instanceId == null || instanceId.isBlank() ? UUID.randomUUID() : instanceId) + "-";
+        return transactionIdPrefix + instanceId + "-";
     }
 }

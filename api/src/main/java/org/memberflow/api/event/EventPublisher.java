@@ -2,7 +2,6 @@ package org.memberflow.api.event;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -34,9 +33,7 @@ class EventPublisher implements DisposableBean {
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, MAX_BLOCK_MS - 1_000);
         producers = new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer());
         // Stable per server (MEMBERFLOW_INSTANCE_ID), as the delivery stage's: a restart fences what it left open.
-        String instance = delivery.instanceId() == null || delivery.instanceId().isBlank()
-                ? UUID.randomUUID().toString() : delivery.instanceId();
-        producers.setTransactionIdPrefix("memberflow-events-" + instance + "-");
+        producers.setTransactionIdPrefix("memberflow-events-" + delivery.instanceId() + "-");
         kafka = new KafkaTemplate<>(producers);
     }
 

@@ -1,6 +1,5 @@
 package org.memberflow.api.member;
 
-import org.memberflow.api.problem.InvalidParameterException;
 import org.memberflow.api.problem.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,9 +21,7 @@ class MemberController {
 
     @GetMapping(path = "/api/v1/members/{memberId}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> member(@PathVariable String memberId) {
-        if (memberId.length() > 64) {
-            throw new InvalidParameterException("memberId", "must be at most 64 characters");
-        }
+        MemberIds.checked("memberId", memberId);
         byte[] snapshot = cache.snapshot(memberId);
         if (snapshot == null) {
             throw new NotFoundException("member", "no member '" + memberId + "' has been seen");

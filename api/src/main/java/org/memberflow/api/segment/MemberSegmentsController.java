@@ -2,7 +2,7 @@ package org.memberflow.api.segment;
 
 import java.util.List;
 import org.memberflow.api.member.MemberCache;
-import org.memberflow.api.problem.InvalidParameterException;
+import org.memberflow.api.member.MemberIds;
 import org.memberflow.api.problem.NotFoundException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,9 +27,7 @@ class MemberSegmentsController {
 
     @GetMapping("/api/v1/members/{memberId}/segments")
     MemberSegments segments(@PathVariable String memberId) {
-        if (memberId.length() > 64) {
-            throw new InvalidParameterException("memberId", "must be at most 64 characters");
-        }
+        MemberIds.checked("memberId", memberId);
         List<String> found = segments.ofMember(memberId);
         if (found.isEmpty() && members.snapshot(memberId) == null) {
             throw new NotFoundException("member", "no member '" + memberId + "' has been seen");
