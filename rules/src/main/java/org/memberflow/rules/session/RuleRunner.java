@@ -3,27 +3,30 @@ package org.memberflow.rules.session;
 import java.util.Collection;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.memberflow.rules.decision.DecisionRecorder;
 import org.memberflow.rules.fact.RfmProfile;
 import org.memberflow.segments.RfmClass;
 
 /**
  * Runs a compiled rule set over the facts of one unit of work (one event, or one member in a
- * sweep) and returns what it decided. A fresh session per unit of work, disposed in finally:
- * no state leaks from one member to the next.
+ * sweep) and returns what it decided. Each unit takes its sessions from a {@link KieSessionsPool}
+ * and disposes them in finally, which resets them (facts, agenda, globals, listeners) before the
+ * pool hands them out again: no state leaks from one member to the next, even from a unit that
+ * failed half-way or stopped at the firing limit.
  *
- * <p>Why a fresh stateful session: JMH ({@code SessionStrategyBenchmark} in {@code bench/}, the
- * built-in set over the facts of 4,096 real events; figures in BENCHMARKS.md) puts a new session
- * per unit, a pooled session ({@code KieSessionsPool}), a stateless session and one reused session
- * per thread within a few microseconds of each other, all well under the 15 µs budget per event.
- * A fresh session cannot carry facts from one member to the next when a unit fails half-way, so
- * it stays; the reused session's small saving is not worth that risk.
+ * <p>Why pooled: JMH ({@code SessionStrategyBenchmark} in {@code bench/}, the built-in set over
+ * the facts of 4,096 real events; figures in BENCHMARKS.md) put a pooled session at 0.45–0.72 of
+ * the time of a new session per unit, which spends most of its time building the session. A
+ * stateless session was slower, and one session reused by hand needs every fact deleted.
  */
 public final class RuleRunner implements Rules {
     /** The global through which consequences decide. */
     public static final String DECISIONS_GLOBAL = "decisions";
 
     private final CompiledRuleSet ruleSet;
+    /** Thread-safe; grows to the sessions in use at once (two per stream thread: main and classing). */
+    private final KieSessionsPool sessions;
     private final int maxFirings;
     private final String version;
 
@@ -32,6 +35,7 @@ public final class RuleRunner implements Rules {
             throw new IllegalArgumentException("maxFirings must be positive");
         }
         this.ruleSet = ruleSet;
+        this.sessions = ruleSet.kieBase().newKieSessionsPool(2);
         this.maxFirings = maxFirings;
         this.version = ruleSet.name() + ":" + ruleSet.version();
     }
@@ -57,7 +61,7 @@ public final class RuleRunner implements Rules {
      */
     public RuleOutcome evaluate(Collection<?> facts, AgendaEventListener listener) {
         DecisionRecorder recorder = new DecisionRecorder();
-        KieSession session = ruleSet.kieBase().newKieSession();
+        KieSession session = sessions.newKieSession();
         try {
             session.setGlobal(DECISIONS_GLOBAL, recorder.decisions());
             session.addEventListener(recorder);
@@ -100,7 +104,7 @@ public final class RuleRunner implements Rules {
      */
     private RfmClass classify(RfmProfile profile) {
         DecisionRecorder recorder = new DecisionRecorder();
-        KieSession session = ruleSet.kieBase().newKieSession();
+        KieSession session = sessions.newKieSession();
         try {
             session.setGlobal(DECISIONS_GLOBAL, recorder.decisions());
             session.addEventListener(recorder);

@@ -136,4 +136,60 @@ class RuleRunnerTest {
         assertThat(outcome.capped()).isTrue();
         assertThat(outcome.firings()).isEqualTo(50);
     }
+
+    @Test
+    void shouldLeaveNothingOfAUnitForTheNextOneOnTheSameSessions() throws Exception {
+        // Sessions are pooled: a unit that failed half-way or stopped at the limit must leave no
+        // facts, activations, globals or listeners behind for the next unit on the same session.
+        String drl = """
+                package t
+                import org.memberflow.rules.fact.MemberEvent
+                import org.memberflow.rules.fact.PointsLot
+                global org.memberflow.rules.decision.Decisions decisions
+                rule "seen"
+                when
+                    MemberEvent( $id : eventId )
+                then
+                    decisions.tagMember("seen", $id, "x");
+                end
+                rule "boom" salience 10
+                when
+                    MemberEvent( eventId == "boom" )
+                then
+                    Integer.parseInt("boom");
+                end
+                rule "pairs"
+                when
+                    PointsLot( $a : lotId )
+                    PointsLot( $b : lotId )
+                then
+                    decisions.tagMember("pairs", $a + $b, "x");
+                end
+                """;
+        RuleRunner runner = new RuleRunner(compile("leaks.drl", drl), 5);
+        List<String> explained = new java.util.ArrayList<>();
+        org.kie.api.event.rule.DefaultAgendaEventListener explain = new org.kie.api.event.rule.DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(org.kie.api.event.rule.AfterMatchFiredEvent event) {
+                explained.add(event.getMatch().getRule().getName());
+            }
+        };
+
+        assertThatThrownBy(() -> runner.evaluate(List.of(
+                MemberEvent.builder("boom", "m-1", EventType.CHECK_IN, Instant.parse("2026-03-01T10:00:00Z")).build()),
+                explain)).isInstanceOf(RuleFailedException.class).hasMessageContaining("boom");
+        List<Object> lots = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            lots.add(new PointsLot("lot" + i, 100, null, null, null));
+        }
+        assertThat(runner.evaluate(lots).capped()).isTrue();
+
+        for (int i = 0; i < 3; i++) {
+            RuleOutcome next = runner.evaluate(List.of(event(EventType.CHECK_IN)));
+            assertThat(next.capped()).isFalse();
+            assertThat(next.decisions()).extracting(Decision::periodKey).containsExactly("e-1");
+            assertThat(next.firedRules()).containsExactly("seen");
+        }
+        assertThat(explained).isEmpty(); // "boom" threw before it fired; nothing after reported to it
+    }
 }
