@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
+import org.memberflow.bench.report.Noise;
 
 /**
  * A closed-loop HTTP/1.1 load generator on loopback, lean enough to share two cores with the
@@ -20,8 +21,12 @@ import java.util.function.LongFunction;
  * sequence number, so every request can differ (a member id, an event id).
  */
 public final class HttpLoad {
-    /** What one run measured; latencies in milliseconds. */
-    public record Result(String name, long requests, long errors, double seconds, double p50, double p99, double max) {
+    /**
+     * What one run measured; latencies in milliseconds; noise as {@link Noise} tells it, from the
+     * requests answered in each slice of the window.
+     */
+    public record Result(String name, long requests, long errors, double seconds, double p50, double p99, double max,
+            double noise) {
         public double requestsPerSecond() {
             return requests / seconds;
         }
@@ -76,6 +81,7 @@ public final class HttpLoad {
         long requestsDone = 0;
         long errors = 0;
         long[] all = new long[0];
+        double[] perSlice = new double[Noise.SLICES];
         for (Worker w : workers) {
             w.join();
             if (w.failure != null) {
@@ -83,13 +89,16 @@ public final class HttpLoad {
             }
             requestsDone += w.count;
             errors += w.errors;
+            for (int i = 0; i < perSlice.length; i++) {
+                perSlice[i] += w.answeredInSlice[i];
+            }
             int from = all.length;
             all = Arrays.copyOf(all, all.length + w.count);
             System.arraycopy(w.latencies, 0, all, from, w.count);
         }
         Arrays.sort(all);
         return new Result(name, requestsDone, errors, seconds, millis(all, 0.50), millis(all, 0.99),
-                all.length == 0 ? 0 : all[all.length - 1] / 1e6);
+                all.length == 0 ? 0 : all[all.length - 1] / 1e6, Noise.of(perSlice));
     }
 
     private static double millis(long[] sortedNanos, double quantile) {
@@ -107,6 +116,7 @@ public final class HttpLoad {
         private final LongFunction<Request> requests;
         private final AtomicLong sequence;
         long[] latencies = new long[1 << 16];
+        final long[] answeredInSlice = new long[Noise.SLICES];
         int count;
         long errors;
         Exception failure;
@@ -139,6 +149,7 @@ public final class HttpLoad {
                     long done = System.nanoTime();
                     if (now >= start) {
                         record(done - now, status);
+                        answeredInSlice[(int) Math.min(Noise.SLICES - 1, (now - start) * Noise.SLICES / (end - start))]++;
                     }
                     if (status < 0) { // the server closes the connection (Tomcat does every 100 requests)
                         socket.close();

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -52,8 +54,29 @@ public final class BenchBroker implements AutoCloseable {
             List<NewTopic> topics = new ArrayList<>(EngineTopics.all(partitions, (short) 1));
             topics.add(new NewTopic(PASSTHROUGH_SINK, partitions, (short) 1));
             admin.createTopics(topics).all().get();
+            awaitLeaders(admin, topics.stream().map(NewTopic::name).toList());
         } catch (Exception e) {
             throw new IllegalStateException("cannot create the benchmark topics", e);
+        }
+    }
+
+    /**
+     * Waits until every partition has a leader. Producing at once to a topic just created got
+     * NOT_LEADER_OR_FOLLOWER, and the idempotent producer's retries then lost a batch of the
+     * producer ceiling to OUT_OF_ORDER_SEQUENCE_NUMBER (seen on a loaded machine).
+     */
+    private static void awaitLeaders(Admin admin, List<String> topics) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            boolean ready = admin.describeTopics(topics).allTopicNames().get().values().stream()
+                    .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+            if (ready) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the benchmark topics have no leader after 60 s");
+            }
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
         }
     }
 

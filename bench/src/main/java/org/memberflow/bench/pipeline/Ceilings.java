@@ -4,8 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -34,11 +37,20 @@ final class Ceilings {
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         ProgressBar bar = new ProgressBar("generate + produce", generator.expectedEvents(), System.err);
         long[] count = {0};
+        AtomicLong failed = new AtomicLong();
+        AtomicReference<Exception> firstFailure = new AtomicReference<>();
+        Callback failures = (metadata, e) -> {
+            if (e != null) {
+                failed.incrementAndGet();
+                firstFailure.compareAndSet(null, e);
+            }
+        };
         Measurement m = Measurement.start();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
             generator.generate(e -> {
                 producer.send(new ProducerRecord<>(Topics.MEMBER_EVENTS.name(), null, e.timestampMillis(),
-                        e.memberId().getBytes(StandardCharsets.UTF_8), e.json().getBytes(StandardCharsets.UTF_8)));
+                        e.memberId().getBytes(StandardCharsets.UTF_8), e.json().getBytes(StandardCharsets.UTF_8)),
+                        failures);
                 if (++count[0] % 10_000 == 0) {
                     bar.update(Math.min(count[0], generator.expectedEvents()));
                 }
@@ -46,6 +58,11 @@ final class Ceilings {
             producer.flush();
         }
         bar.update(generator.expectedEvents());
+        if (failed.get() > 0) {
+            // Every rung replays these events: measuring over a history with holes would be wrong.
+            throw new IllegalStateException("the history was not written: " + failed.get() + " of " + count[0]
+                    + " events failed, the first with " + firstFailure.get());
+        }
         return new Throughput("producer ceiling (incl. generation)", count[0], m.seconds(), m.cpuSeconds(), m.cpuByGroup());
     }
 
@@ -63,7 +80,12 @@ final class Ceilings {
                     .mapToObj(i -> new TopicPartition(Topics.MEMBER_EVENTS.name(), i)).toList();
             consumer.assign(tps);
             consumer.seekToBeginning(tps);
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
             while (seen < events) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the consumer ceiling read " + seen + " of " + events
+                            + " events in 10 minutes");
+                }
                 seen += consumer.poll(Duration.ofMillis(500)).count();
             }
         }

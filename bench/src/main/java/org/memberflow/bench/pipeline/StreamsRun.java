@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
+import org.memberflow.bench.report.Noise;
 import org.memberflow.engine.EngineSettings;
 import org.memberflow.engine.Topics;
 import org.memberflow.engine.clock.ClockMode;
@@ -59,23 +60,71 @@ final class StreamsRun {
         try (Admin admin = broker.admin()) {
             long warm = -1;
             Measurement sinceWarm = null;
+            SliceClock slices = null;
             long deadline = System.nanoTime() + limit.toNanos();
             while (System.nanoTime() < deadline) {
                 long committed = committed(admin, applicationId);
                 if (warm < 0 && committed >= events * WARM_UP) {
                     warm = committed;
                     sinceWarm = Measurement.start();
+                    slices = new SliceClock(warm, events);
+                }
+                if (slices != null) {
+                    slices.passed(committed, System.nanoTime());
                 }
                 if (committed >= events) {
                     return warm < events
                             ? new Throughput(stage, events - warm, sinceWarm.seconds(), sinceWarm.cpuSeconds(),
-                                    sinceWarm.cpuByGroup())
+                                    sinceWarm.cpuByGroup(), slices.noise())
                             : new Throughput(stage, events, started.sinceStart().seconds(),
                                     started.sinceStart().cpuSeconds(), started.sinceStart().cpuByGroup());
                 }
                 LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
             }
             throw new IllegalStateException(stage + " did not finish within " + limit);
+        }
+    }
+
+    /**
+     * The rate of each of {@link Noise#SLICES} equal parts of the measured events, timed when the
+     * committed offsets first passed each part's end (polled every 50 ms, commits every 100 ms).
+     */
+    private static final class SliceClock {
+        private final long from;
+        private final long[] ends = new long[Noise.SLICES];
+        private final long[] committedAt = new long[Noise.SLICES];
+        private final long[] nanosAt = new long[Noise.SLICES];
+        private final long startNanos = System.nanoTime();
+        private int passed;
+
+        SliceClock(long from, long to) {
+            this.from = from;
+            for (int i = 0; i < ends.length; i++) {
+                ends[i] = from + (to - from) * (i + 1) / ends.length;
+            }
+        }
+
+        void passed(long committed, long nanos) {
+            while (passed < ends.length && committed >= ends[passed]) {
+                committedAt[passed] = committed;
+                nanosAt[passed] = nanos;
+                passed++;
+            }
+        }
+
+        double noise() {
+            double[] rates = new double[passed];
+            long prevCommitted = from;
+            long prevNanos = startNanos;
+            int n = 0;
+            for (int i = 0; i < passed; i++) {
+                if (nanosAt[i] > prevNanos) { // one poll may pass several slices: they share its rate
+                    rates[n++] = (committedAt[i] - prevCommitted) / ((nanosAt[i] - prevNanos) / 1e9);
+                    prevCommitted = committedAt[i];
+                    prevNanos = nanosAt[i];
+                }
+            }
+            return Noise.of(java.util.Arrays.copyOf(rates, n));
         }
     }
 

@@ -15,15 +15,20 @@ final class ApiTable {
                 + "closed loop, on loopback.%n%n", r.members(), r.connections()));
         sb.append("| load | requests/s | p50 ms | p99 ms | max ms | errors | ratio |\n|---|---:|---:|---:|---:|---:|---|\n");
         row(sb, r.constant(), "baseline");
-        row(sb, r.lookup(), String.format(Locale.ROOT, "%.2f × constant", r.lookup().requestsPerSecond()
-                / r.constant().requestsPerSecond()));
-        row(sb, r.ingestion(), String.format(Locale.ROOT, "%.2f × constant", r.ingestion().requestsPerSecond()
-                / r.constant().requestsPerSecond()));
+        row(sb, r.lookup(), toConstant(r.lookup(), r.constant()));
+        row(sb, r.ingestion(), toConstant(r.ingestion(), r.constant()));
+        sb.append("\n± is the noise: half the range of the rates of four equal slices of each load's window.\n");
         return sb.toString();
     }
 
+    private static String toConstant(HttpLoad.Result load, HttpLoad.Result constant) {
+        double ratio = load.requestsPerSecond() / constant.requestsPerSecond();
+        return String.format(Locale.ROOT, "%.2f%s × constant", ratio,
+                Noise.plusMinus(ratio, Noise.ofRatio(load.noise(), constant.noise())));
+    }
+
     private static void row(StringBuilder sb, HttpLoad.Result l, String ratio) {
-        sb.append(String.format(Locale.ROOT, "| %s | %,.0f | %.2f | %.2f | %.1f | %d | %s |%n", l.name(),
-                l.requestsPerSecond(), l.p50(), l.p99(), l.max(), l.errors(), ratio));
+        sb.append(String.format(Locale.ROOT, "| %s | %,.0f%s | %.2f | %.2f | %.1f | %d | %s |%n", l.name(),
+                l.requestsPerSecond(), Noise.percent(l.noise()), l.p50(), l.p99(), l.max(), l.errors(), ratio));
     }
 }

@@ -27,10 +27,11 @@ final class LadderTable {
         row(sb, r.producer(), "");
         row(sb, r.consumer(), "baseline");
         row(sb, r.warmUp(), "not a rung: the JIT's first pass");
-        row(sb, r.s0(), String.format("S0/consumer %.2f", r.s0().eventsPerSecond() / r.consumer().eventsPerSecond()));
-        row(sb, r.s2(), String.format("S2/S0 %.2f", r.s2().eventsPerSecond() / r.s0().eventsPerSecond()));
-        row(sb, r.s3(), String.format("S3/S0 %.2f, S3/S2 %.2f", r.s3().eventsPerSecond() / r.s0().eventsPerSecond(),
-                r.s3().eventsPerSecond() / r.s2().eventsPerSecond()));
+        row(sb, r.s0(), "S0/consumer " + ratio(r.s0(), r.consumer()));
+        row(sb, r.s2(), "S2/S0 " + ratio(r.s2(), r.s0()));
+        row(sb, r.s3(), "S3/S0 " + ratio(r.s3(), r.s0()) + ", S3/S2 " + ratio(r.s3(), r.s2()));
+        sb.append("\n± is the noise: half the range of the rates of four equal slices of each rung's measured events"
+                + " (a ceiling is measured whole: its share is not known).\n");
         sb.append("\nWhere each rung's CPU went (cores busy on average while it was measured):\n\n");
         for (Throughput t : new Throughput[] {r.s0(), r.s2(), r.s3()}) {
             sb.append("- ").append(t.stage()).append(": ");
@@ -56,7 +57,15 @@ final class LadderTable {
                 l.p99(), l.max(), l.received(), l.sent(), l.drainedPerSecond()));
     }
 
+    private static String ratio(Throughput a, Throughput b) {
+        double ratio = a.eventsPerSecond() / b.eventsPerSecond();
+        // A ceiling has no slices: the ratio's noise is then the rung's alone.
+        double noise = Double.isNaN(b.noise()) ? a.noise() : Noise.ofRatio(a.noise(), b.noise());
+        return String.format("%.2f%s", ratio, Noise.plusMinus(ratio, noise));
+    }
+
     private static void row(StringBuilder sb, Throughput t, String ratio) {
-        sb.append(String.format("| %s | %,.0f | %.3f | %s |%n", t.stage(), t.eventsPerSecond(), t.cpuSecondsPer1000(), ratio));
+        sb.append(String.format("| %s | %,.0f%s | %.3f | %s |%n", t.stage(), t.eventsPerSecond(), Noise.percent(t.noise()),
+                t.cpuSecondsPer1000(), ratio));
     }
 }

@@ -14,15 +14,17 @@ final class SweepTable {
         sb.append(String.format(Locale.ROOT, "%,d members in member-state, %.0f bytes of state per member on average "
                 + "(restored in %.1f s).%n%n", r.members(), r.stateBytesPerMember(), r.restoreSeconds()));
         sb.append("| classification as of today | seconds | members/s | CPU s | ratio |\n|---|---:|---:|---:|---|\n");
-        sb.append(String.format(Locale.ROOT, "| SQL over the purchases in MariaDB (GROUP BY, window functions) | %.1f | %,.0f | %.1f | baseline |%n",
-                r.sqlSeconds(), r.members() / r.sqlSeconds(), r.sqlCpuSeconds()));
+        sb.append(String.format(Locale.ROOT, "| SQL over the purchases in MariaDB (GROUP BY, window functions), the median of"
+                + " %d runs | %.1f%s | %,.0f | %.1f | baseline |%n", SweepBench.SQL_RUNS, r.sqlSeconds(),
+                Noise.percent(r.sqlNoise()), r.members() / r.sqlSeconds(), r.sqlCpuSeconds()));
         row(sb, "engine, the daily sweep: today's tick, RFM and the built-in campaigns for every member", r.daily(), r);
         row(sb, "engine, the first sweep after a restore (yesterday's tick: every snapshot sent)", r.first(), r);
         sb.append(String.format(Locale.ROOT, "%nThe daily sweep sent %,d snapshots and wrote %,d states back; the first "
                 + "sent %,d and wrote %,d.%n", r.daily().snapshots(), r.daily().statesWritten(), r.first().snapshots(),
                 r.first().statesWritten()));
         sb.append(String.format(Locale.ROOT, "Loading the purchases into MariaDB took %.1f s (not counted). "
-                + "The SQL CPU is this JVM's only; the MariaDB server's is not in it.%n%n", r.sqlLoadSeconds()));
+                + "The SQL CPU is this JVM's only; the MariaDB server's is not in it. ± is the noise: half the range"
+                + " of the SQL's runs; each sweep runs once.%n%n", r.sqlLoadSeconds()));
         sb.append("| class | engine | SQL |\n|---|---:|---:|\n");
         for (String c : new TreeSet<>(r.engineCounts().keySet()) {{ addAll(r.sqlCounts().keySet()); }}) {
             sb.append(String.format(Locale.ROOT, "| %s | %,d | %,d |%n", c, r.engineCounts().getOrDefault(c, 0L),
@@ -33,7 +35,8 @@ final class SweepTable {
     }
 
     private static void row(StringBuilder sb, String what, SweepBench.Sweep s, SweepBench.Result r) {
-        sb.append(String.format(Locale.ROOT, "| %s | %.1f | %,.0f | %.1f | sweep/SQL time %.2f |%n", what, s.seconds(),
-                s.members() / s.seconds(), s.cpuSeconds(), s.seconds() / r.sqlSeconds()));
+        double ratio = s.seconds() / r.sqlSeconds();
+        sb.append(String.format(Locale.ROOT, "| %s | %.1f | %,.0f | %.1f | sweep/SQL time %.2f%s |%n", what, s.seconds(),
+                s.members() / s.seconds(), s.cpuSeconds(), ratio, Noise.plusMinus(ratio, r.sqlNoise())));
     }
 }
