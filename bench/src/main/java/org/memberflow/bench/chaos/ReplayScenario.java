@@ -59,10 +59,11 @@ public final class ReplayScenario {
                         && receiver.received(deliveredIds(server, run)) == deliveredIds(server, run).size())) {
                     failures.add("the history was not decided and delivered within " + limit.toSeconds() + " s");
                 }
-                State before = State.read(server, bootstrap, lag);
+                State before = State.read(server, bootstrap);
 
                 String applicationId = "memberflow-replay-" + run;
-                Map<TopicPartition, Long> inputEnds = lag.ends(List.of(Topics.MEMBER_EVENTS.name(), Topics.ENGINE_CLOCK.name()));
+                Map<TopicPartition, Long> inputEnds = TopicScan.afterLastRecords(bootstrap,
+                        List.of(Topics.MEMBER_EVENTS.name(), Topics.ENGINE_CLOCK.name()));
                 long replaySeconds;
                 try (ReplayEngine replay = new ReplayEngine(server, applicationId)) {
                     long t0 = System.nanoTime();
@@ -75,16 +76,17 @@ public final class ReplayScenario {
                     replaySeconds = (System.nanoTime() - t0) / 1_000_000_000L;
                 }
                 // The delivery stage settles what the replay decided, and the webhook poller runs after it.
-                Map<TopicPartition, Long> decisionEnds = lag.ends(List.of(Topics.CAMPAIGN_DECISIONS.name()));
+                Map<TopicPartition, Long> decisionEnds = TopicScan.afterLastRecords(bootstrap,
+                        List.of(Topics.CAMPAIGN_DECISIONS.name()));
                 if (!Waiting.until(limit, () -> lag.behind("memberflow-delivery", decisionEnds) == 0)) {
                     failures.add("the delivery stage did not settle the replayed decisions within " + limit.toSeconds() + " s");
                 }
                 Waiting.pause(Duration.ofSeconds(3));
-                State after = State.read(server, bootstrap, lag);
+                State after = State.read(server, bootstrap);
 
                 List<Figure> figures = new ArrayList<>();
                 figures.add(new Figure("members in the history", members, null));
-                figures.add(new Figure("events replayed (all of member-events)", ConsumerLag.total(inputEnds), null));
+                figures.add(new Figure("offsets replayed (all of member-events and engine-clock)", ConsumerLag.total(inputEnds), null));
                 figures.add(new Figure("seconds the replay took", replaySeconds, null));
                 figures.add(new Figure("decisions the replay made again", after.decisions - before.decisions, null));
                 figures.add(new Figure("new rows in the action log", after.actionRows - before.actionRows, 0L));
@@ -109,7 +111,7 @@ public final class ReplayScenario {
     /** What the stores and topics hold, to compare before and after the replay. */
     private record State(long actionRows, long spentCount, long spentFen, long webhookRows, long decisions,
             long published, long publishedTwice) {
-        static State read(ChaosServer server, String bootstrap, ConsumerLag lag) {
+        static State read(ChaosServer server, String bootstrap) {
             Map<String, Object> spent = server.jdbc().queryForMap("SELECT COALESCE(SUM(spent_count), 0) AS n,"
                     + " COALESCE(SUM(spent_value), 0) AS v FROM campaign");
             Map<String, Integer> timesPublished = new HashMap<>();
@@ -123,9 +125,15 @@ public final class ReplayScenario {
                     ((Number) spent.get("n")).longValue(),
                     new java.math.BigDecimal(spent.get("v").toString()).movePointRight(2).longValue(),
                     count(server, "SELECT COUNT(*) FROM webhook_delivery"),
-                    ConsumerLag.total(lag.ends(List.of(Topics.CAMPAIGN_DECISIONS.name()))),
+                    records(bootstrap, Topics.CAMPAIGN_DECISIONS.name()),
                     published[0], timesPublished.values().stream().filter(n -> n > 1).count());
         }
+    }
+
+    private static long records(String bootstrap, String topic) {
+        long[] n = {0};
+        TopicScan.forEach(bootstrap, topic, r -> n[0]++);
+        return n[0];
     }
 
     private static long count(ChaosServer server, String sql, Object... args) {
