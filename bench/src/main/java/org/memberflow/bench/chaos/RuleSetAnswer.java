@@ -10,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** What the server answered to one rule file uploaded as a rule set of its own (JSON, base64). */
+/** @param errors the messages of the problem's {@code errors} */
 record RuleSetAnswer(int status, String contentType, String body, List<String> errors) {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -25,7 +26,8 @@ record RuleSetAnswer(int status, String contentType, String body, List<String> e
         if (contentType.startsWith("application/problem+json")) {
             JsonNode problem = JSON.readTree(r.body());
             if (problem.get("errors") != null) {
-                problem.get("errors").forEach(e -> errors.add(e.toString()));
+                problem.get("errors").forEach(e -> errors.add(e.get("message") != null ? e.get("message").asString()
+                        : e.get("detail") != null ? e.get("detail").asString() : e.toString()));
             }
         }
         return new RuleSetAnswer(r.statusCode(), contentType, r.body(), errors);

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The replay scenario, small: 200 members' history replayed by a second engine from offset 0. */
+/** The replay scenario, small: 100 members' history replayed by a second engine from offset 0. */
 @ExtendWith(SharedChaosServer.class)
 class ReplayScenarioTest {
 
     @Test
     void shouldRecordSpendAndDeliverNothingAgainWhenHistoryIsReplayed(ChaosServer server) {
-        ScenarioResult result = ReplayScenario.run(server, 200);
+        ScenarioResult result = ReplayScenario.run(server, 100);
 
         result.figures().forEach(f -> System.out.println(result.scenario() + ": " + f.name() + " = " + f.value()
                 + (f.expected() == null ? "" : " (must be " + f.expected() + ")")));
