@@ -3,12 +3,14 @@ package org.memberflow.bench.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.memberflow.api.localstack.LocalStack.Server;
 
 /** The store-outage scenario, small: Redis, then MariaDB, stopped for a few seconds under 50 events a second. */
 @ExtendWith(SharedChaosServer.class)
+@Order(Integer.MAX_VALUE) // last: it stops the stores of the server the other scenarios share
 class StoreOutageScenarioTest {
     private static final Duration OUTAGE = Duration.ofSeconds(4);
 
