@@ -23,7 +23,7 @@ final class HostileCorpus {
     private HostileCorpus() {
     }
 
-    /** The corpus below the repository root {@code root}, or below its parent when run inside a module. */
+    /** The corpus in the working directory (the repository root), or in its parent (a module, as the tests run). */
     static Path locate() {
         for (Path candidate : List.of(FROM_ROOT, Path.of("..").resolve(FROM_ROOT))) {
             if (Files.isDirectory(candidate)) {
