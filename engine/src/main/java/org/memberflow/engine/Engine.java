@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
@@ -39,6 +40,7 @@ public final class Engine implements AutoCloseable {
     private final KafkaStreams streams;
     private final Breakpoints defaultBreakpoints;
     private final KafkaStreamsMetrics streamsMetrics;
+    private final AtomicLong failedThreads = new AtomicLong();
 
     public Engine(EngineSettings settings, Rules rules, EngineOptions options, Clock clock) {
         this(settings, rules, options, clock, new CompositeMeterRegistry());
@@ -64,7 +66,11 @@ public final class Engine implements AutoCloseable {
                 .description("Sweeps under way on this instance's tasks (one per task and tick)").register(registry);
         // A failed stream thread (a broker hiccup, a fenced producer) is replaced, not left dead:
         // its tasks restart from the last committed transaction.
+        Gauge.builder("memberflow.engine.thread.failures", failedThreads, AtomicLong::get)
+                .description("Stream threads that died and were replaced since start (each one redoes its last transaction)")
+                .register(registry);
         streams.setUncaughtExceptionHandler(e -> {
+            failedThreads.incrementAndGet();
             log.error("stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
@@ -76,6 +82,11 @@ public final class Engine implements AutoCloseable {
 
     public KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /** Stream threads of this instance that died (and were replaced) since it started. */
+    public long failedThreads() {
+        return failedThreads.get();
     }
 
     /**

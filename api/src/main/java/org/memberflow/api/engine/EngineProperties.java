@@ -20,7 +20,7 @@ public record EngineProperties(String applicationId, int partitions, int replica
         int maxRuleFirings, ClockMode clockMode, int windowDays, Duration sweepInterval, int sweepChunk,
         Duration sweepBudget) {
 
-    EngineOptions options() {
+    public EngineOptions options() {
         return new EngineOptions(clockMode, windowDays, sweepInterval, sweepChunk, sweepBudget,
                 EngineOptions.defaults().defaultBreakpoints());
     }

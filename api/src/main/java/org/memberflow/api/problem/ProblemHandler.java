@@ -11,6 +11,8 @@ import org.memberflow.rules.session.RuleSetRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -18,6 +20,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.ProblemDetail;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -137,6 +140,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         log.warn("events not stored: {}", e.getMessage());
         return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "events-not-stored", "The events could not be stored",
                 "Kafka did not acknowledge the events; retry with the same event ids");
+    }
+
+    /**
+     * A store this request needs is down (MariaDB or Redis): 503 and a problem document, at once
+     * (Hikari and Lettuce fail fast, see application.yml and RedisClientOptions). Any other failure
+     * of a store is a 500 problem document that says nothing of its inside.
+     */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<ProblemDetail> storeFailed(RuntimeException e) {
+        if (StoreOutage.is(e)) {
+            log.warn("answered 503, a store is unavailable: {}", NestedExceptionUtils.getMostSpecificCause(e).getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER,
+                    StoreOutage.RETRY_AFTER_SECONDS).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(StoreOutage.problem());
+        }
+        log.error("a store failed", e);
+        return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Problems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "The server failed", "the request could not be completed"));
     }
 
     /** A multipart body cut short or malformed (an oversized one is 413, by the base class). */

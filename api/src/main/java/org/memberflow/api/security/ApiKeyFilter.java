@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.memberflow.api.problem.Problems;
+import org.memberflow.api.problem.StoreOutage;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -49,7 +50,18 @@ class ApiKeyFilter extends OncePerRequestFilter {
                             + " minute; retry later with a valid key"));
             return;
         }
-        Optional<ApiKey> key = keys.authenticate(presented);
+        Optional<ApiKey> key;
+        try {
+            key = keys.authenticate(presented);
+        } catch (RuntimeException e) {
+            if (!StoreOutage.is(e)) {
+                throw e;
+            }
+            // A key this server has not read before, while MySQL is down: it cannot be checked.
+            response.setHeader("Retry-After", StoreOutage.RETRY_AFTER_SECONDS);
+            problems.write(request, response, StoreOutage.problem());
+            return;
+        }
         if (key.isEmpty()) {
             if (lookUp) {
                 failures.failed(client); // only guesses that cost a look-up count: the limit guards MySQL

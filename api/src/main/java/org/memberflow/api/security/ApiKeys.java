@@ -3,6 +3,7 @@ package org.memberflow.api.security;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import org.memberflow.api.event.FieldError;
 import org.memberflow.api.problem.ConflictException;
 import org.memberflow.api.problem.InvalidRequestException;
 import org.memberflow.api.problem.NotFoundException;
+import org.memberflow.api.problem.StoreOutage;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -25,11 +27,19 @@ public class ApiKeys {
     private final Clock clock;
     /** Keys by id, as last read (empty: no such key), so that a request costs no MySQL round trip. */
     private final Cache<String, Optional<ApiKey>> recent;
+    /**
+     * Keys as last read, for an hour: consulted only while MySQL cannot be reached, so that a key
+     * this server knows still works through a database outage (requests that need no database go
+     * on). No key can be revoked while the database is down either; a key revoked on another
+     * server just before the outage stays usable here until the database is back.
+     */
+    private final Cache<String, Optional<ApiKey>> lastRead;
 
     ApiKeys(ApiKeyMapper mapper, KeyProperties props) {
         this.mapper = mapper;
         this.clock = Clock.systemUTC();
         this.recent = Caffeine.newBuilder().expireAfterWrite(props.keyCacheFor()).maximumSize(10_000).build();
+        this.lastRead = Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(1)).maximumSize(10_000).build();
     }
 
     /** A new key and its whole value, which is shown this once and never stored. */
@@ -42,7 +52,7 @@ public class ApiKeys {
         if (token == null) {
             return Optional.empty();
         }
-        Optional<ApiKey> key = recent.get(token.id(), id -> Optional.ofNullable(mapper.find(id)));
+        Optional<ApiKey> key = recent.get(token.id(), this::read);
         return key.filter(k -> k.active() && token.matches(k.secretHash()));
     }
 
@@ -60,7 +70,22 @@ public class ApiKeys {
      * within {@code memberflow.security.key-cache-for}): for sessions begun with the key.
      */
     public boolean isActive(String id) {
-        return recent.get(id, i -> Optional.ofNullable(mapper.find(i))).map(ApiKey::active).orElse(false);
+        return recent.get(id, this::read).map(ApiKey::active).orElse(false);
+    }
+
+    /** The key from MySQL; while MySQL cannot be reached, as last read (if this server read it). */
+    private Optional<ApiKey> read(String id) {
+        try {
+            Optional<ApiKey> key = Optional.ofNullable(mapper.find(id));
+            lastRead.put(id, key);
+            return key;
+        } catch (RuntimeException e) {
+            Optional<ApiKey> known = StoreOutage.is(e) ? lastRead.getIfPresent(id) : null;
+            if (known == null) {
+                throw e;
+            }
+            return known;
+        }
     }
 
     public Issued issue(String name, Role role, Integer rateLimitPerSecond) {
@@ -107,11 +132,13 @@ public class ApiKeys {
         }
         mapper.revoke(id, now());
         recent.invalidate(id);
+        lastRead.invalidate(id);
         // and again once committed: a request meanwhile may have cached the key still active
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 recent.invalidate(id);
+                lastRead.invalidate(id);
             }
         });
         return get(id);

@@ -3,6 +3,7 @@ package org.memberflow.engine.topology;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -144,8 +145,10 @@ final class MemberProcessor implements Processor<byte[], byte[], byte[], Routed>
 
     private void deadLetter(Record<byte[], byte[]> record, String reason, String field, Class<?> exception) {
         meters.deadLettered(exception);
-        context.forward(new Record<byte[], Routed>(record.key(), new Routed.DeadLetter(record.value()),
-                record.timestamp(), DeadLetterHeaders.of(record.headers(), reason, field, exception,
-                context.recordMetadata().orElse(null))));
+        // Bounded: a record near the topic's 1 MiB limit would be too large to send on (BoundedDeadLetter).
+        Headers kept = BoundedDeadLetter.headers(record.key(), record.value(), record.headers());
+        context.forward(new Record<byte[], Routed>(BoundedDeadLetter.key(record.key()),
+                new Routed.DeadLetter(BoundedDeadLetter.value(record.value())), record.timestamp(),
+                DeadLetterHeaders.of(kept, reason, field, exception, context.recordMetadata().orElse(null))));
     }
 }

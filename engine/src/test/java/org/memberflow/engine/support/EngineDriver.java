@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Properties;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -94,6 +95,10 @@ public final class EngineDriver implements AutoCloseable {
 
     public void sendRaw(byte[] key, byte[] value) {
         events.pipeInput(key, value);
+    }
+
+    public void sendRaw(byte[] key, byte[] value, Headers headers) {
+        events.pipeInput(new TestRecord<>(key, value, headers));
     }
 
     public void tick(String job, LocalDate date) {

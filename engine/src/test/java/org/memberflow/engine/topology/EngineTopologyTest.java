@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -118,5 +120,30 @@ class EngineTopologyTest {
                         r -> assertThat(r).contains("UTF-8"));
         assertThat(engine.actions.isEmpty()).isTrue();
         assertThat(engine.memberStore().get("m1")).isNull();
+    }
+
+    /** A record near the topic's 1 MiB limit once killed the stream thread: its dead letter was too large to send. */
+    @Test
+    void shouldKeepADeadLetterSmallWhateverTheRecordsSize() {
+        byte[] key = "k".repeat(5000).getBytes(StandardCharsets.UTF_8);
+        byte[] value = new byte[1024 * 1024];
+        java.util.Arrays.fill(value, (byte) 'x');
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("trace", "t-1".getBytes(StandardCharsets.UTF_8));
+        engine.sendRaw("m1".getBytes(StandardCharsets.UTF_8), value, headers);
+        RecordHeaders huge = new RecordHeaders();
+        huge.add("blob", new byte[100_000]);
+        engine.sendRaw(key, "{not json".getBytes(StandardCharsets.UTF_8), huge);
+
+        List<TestRecord<byte[], byte[]>> dead = engine.deadLetters.readRecordsToList();
+        assertThat(dead.get(0).value()).hasSize(64 * 1024).startsWith((byte) 'x');
+        assertThat(header(dead.get(0).headers(), DeadLetterHeaders.ORIGINAL_VALUE_BYTES)).isEqualTo("1048576");
+        assertThat(header(dead.get(0).headers(), "trace")).isEqualTo("t-1");
+        assertThat(header(dead.get(0).headers(), DeadLetterHeaders.REASON)).contains("1048576 bytes");
+        assertThat(dead.get(1).key()).hasSize(1024);
+        assertThat(header(dead.get(1).headers(), DeadLetterHeaders.ORIGINAL_KEY_BYTES)).isEqualTo("5000");
+        assertThat(header(dead.get(1).headers(), DeadLetterHeaders.ORIGINAL_HEADER_BYTES)).isEqualTo("100004");
+        assertThat(dead.get(1).headers().lastHeader("blob")).isNull();
+        assertThat(header(dead.get(1).headers(), DeadLetterHeaders.REASON)).startsWith("not valid JSON");
     }
 }

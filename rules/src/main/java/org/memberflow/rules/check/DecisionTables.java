@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -26,6 +27,8 @@ import org.drools.decisiontable.SpreadsheetCompiler;
  * no external entities and no entity expansion).
  */
 final class DecisionTables {
+    /** A qualified class name leading a message: {@code org.apache.xmlbeans.XmlException: }. */
+    private static final Pattern CLASS_NAME = Pattern.compile("^\\s*(?:[a-zA-Z_$][\\w$]*\\.)+[A-Z][\\w$]*:\\s*");
     static final int MAX_BYTES = 5 * 1024 * 1024;
     static final int MAX_ROWS = 10_000;
     static final Duration TIME_LIMIT = Duration.ofSeconds(20);
@@ -101,8 +104,26 @@ final class DecisionTables {
         }
     }
 
-    private static String describe(Throwable t) {
-        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        return message.lines().findFirst().orElse(message);
+    /**
+     * The most specific message of the failure, first line, without class names: a wrapping
+     * exception's message is its cause's {@code toString()} ("org.apache.xmlbeans.XmlException:
+     * ..."), and a problem document must not show the server's insides (found by the chaos fuzz).
+     */
+    static String describe(Throwable t) {
+        String message = null;
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c.getMessage() != null && !c.getMessage().isBlank()) {
+                message = c.getMessage();
+            }
+        }
+        if (message == null) {
+            return "it is not a valid spreadsheet";
+        }
+        String first = message.lines().findFirst().orElse(message);
+        for (String stripped = CLASS_NAME.matcher(first).replaceFirst(""); !stripped.equals(first);
+                stripped = CLASS_NAME.matcher(first).replaceFirst("")) {
+            first = stripped;
+        }
+        return first.isBlank() ? "it is not a valid spreadsheet" : first;
     }
 }

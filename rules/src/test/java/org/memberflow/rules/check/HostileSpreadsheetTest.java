@@ -73,6 +73,18 @@ class HostileSpreadsheetTest {
         assertRefused(new RuleFile("big.drl", new byte[RuleSetChecker.MAX_DRL_BYTES + 1]), "at most 1024 KiB");
     }
 
+    /** The chaos fuzz found refusals that read "cannot be read: org.apache.xmlbeans.XmlException: ...". */
+    @Test
+    void shouldNameNoClassOfTheServerInARefusal() throws IOException {
+        byte[] broken = replacePart(validWorkbook(3), "xl/workbook.xml", "<workbook><sheets><sheet");
+        RuleSetChecker.Checked checked = checker.check(List.of(new RuleFile("broken.drl.xlsx", broken)));
+
+        assertThat(checked.errors()).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.message()).contains("cannot be read");
+            assertThat(e.message()).doesNotContainPattern("[a-z]+\\.[a-z.]+\\.[A-Z]\\w*(Exception|Error)");
+        });
+    }
+
     @Test
     void shouldRefuseWhatIsNotASpreadsheet() {
         assertRefused(new RuleFile("text.drl.xlsx", "rule \"x\" when then end".getBytes(StandardCharsets.UTF_8)),
