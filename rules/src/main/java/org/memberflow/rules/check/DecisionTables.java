@@ -74,6 +74,7 @@ final class DecisionTables {
     }
 
     private static String spreadsheet(byte[] content) throws IOException, RuleFileException {
+        requireRows(SheetRows.count(content, MAX_ROWS));
         int rows = 0;
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
             for (Sheet sheet : workbook) {
@@ -100,7 +101,8 @@ final class DecisionTables {
 
     private static void requireRows(long rows) throws RuleFileException {
         if (rows > MAX_ROWS) {
-            throw new RuleFileException("a decision table may have at most " + MAX_ROWS + " rows; this one has " + rows);
+            throw new RuleFileException("a decision table may have at most " + MAX_ROWS + " rows; this one has "
+                    + (rows == MAX_ROWS + 1 ? "more" : rows));
         }
     }
 

@@ -62,9 +62,22 @@ class HostileSpreadsheetTest {
 
     @Test
     void shouldRefuseTooManyRows() throws IOException {
-        assertRefused(new RuleFile("long.drl.xlsx", validWorkbook(100_000)), "at most 10000 rows; this one has 100000");
+        assertRefused(new RuleFile("long.drl.xlsx", validWorkbook(100_000)), "at most 10000 rows; this one has more");
         String csv = "RuleSet,long\n" + "x,1\n".repeat(10_001);
         assertRefused(new RuleFile("long.drl.csv", csv.getBytes(StandardCharsets.UTF_8)), "at most 10000 rows");
+    }
+
+    @Test
+    void shouldCountTheRowsBeforeBuildingTheWorkbook() throws IOException {
+        // Not a workbook POI could open (no workbook part): refused for its rows, so they were
+        // counted by streaming, before POI would have built 20,000 rows in memory.
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+            zip.write(("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+                    + "<row r=\"1\"/>".repeat(20_000) + "</sheetData></worksheet>").getBytes(StandardCharsets.UTF_8));
+        }
+        assertRefused(new RuleFile("rows.drl.xlsx", out.toByteArray()), "at most 10000 rows; this one has more");
     }
 
     @Test
