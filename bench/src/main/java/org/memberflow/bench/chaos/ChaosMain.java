@@ -79,6 +79,8 @@ public final class ChaosMain implements Callable<Integer> {
                 + " --quartz-members " + quartzMembers + " --seed " + seed + (only.isEmpty() ? "" : " --only " + String.join(",", only));
         List<ScenarioResult> outcomes = new ArrayList<>();
         try (ChaosStack stack = ChaosStack.start()) {
+            // Stopped also when the run is cut short (Ctrl-C): the stack's servers are processes of their own.
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "chaos-stack-stop"));
             for (Scenario s : scenarios(stack)) {
                 if (only.isEmpty() || only.contains(s.name())) {
                     System.err.println("==== " + s.name());
