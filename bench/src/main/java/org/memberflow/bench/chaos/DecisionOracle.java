@@ -100,9 +100,15 @@ public final class DecisionOracle {
         }
     }
 
+    /**
+     * In memory when the machine has a tmpfs: the driver commits after every record and checkpoints
+     * the stores with an fsync, which on a busy disk was most of the oracle's time.
+     */
     private static Path tempDir() {
         try {
-            return Files.createTempDirectory("memberflow-oracle-");
+            Path shm = Path.of("/dev/shm");
+            return Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, "memberflow-oracle-")
+                    : Files.createTempDirectory("memberflow-oracle-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
