@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.streams.StreamsConfig;
 import org.memberflow.engine.Engine;
 import org.memberflow.engine.EngineSettings;
 import org.memberflow.engine.EngineTopics;
@@ -30,8 +32,12 @@ class EngineConfiguration {
         return Clock.systemUTC();
     }
 
+    /** The engine's topics, made when missing; an existing member-events must have the configured partitions. */
     @Bean
-    KafkaAdmin.NewTopics engineTopics(EngineProperties props) {
+    KafkaAdmin.NewTopics engineTopics(EngineProperties props, KafkaAdmin kafkaAdmin) {
+        try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
+            PartitionCheck.require(admin, props.partitions());
+        }
         return new KafkaAdmin.NewTopics(EngineTopics.all(props.partitions(), (short) props.replicationFactor())
                 .toArray(NewTopic[]::new));
     }
@@ -55,7 +61,8 @@ class EngineConfiguration {
             @Value("${memberflow.data-dir}") Path dataDir) {
         EngineSettings settings = new EngineSettings(bootstrapServers, props.applicationId(),
                 dataDir.toAbsolutePath().resolve("streams"), props.replicationFactor(), props.streamThreads(),
-                props.commitInterval(), Map.of());
+                props.commitInterval(), Map.of(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG,
+                        Integer.toString(props.standbyReplicas())));
         return new Engine(settings, rules, props.options(), clock, meters);
     }
 

@@ -8,6 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code memberflow.engine.*} in application.yml.
  *
+ * @param partitions partitions of the topics keyed by member, when this server creates them
+ * @param standbyReplicas warm copies of each task's state kept on other instances
  * @param streamThreads stream threads of this instance (at most the partitions of member-events)
  * @param clockMode {@code wall} in production; {@code event} to replay history as if it were live
  * @param sweepInterval how often a running sweep gets a slice of each stream task
@@ -15,7 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sweepBudget how long a slice may take at most: what events wait at worst during a sweep
  */
 @ConfigurationProperties("memberflow.engine")
-public record EngineProperties(String applicationId, int partitions, int replicationFactor, int streamThreads,
+public record EngineProperties(String applicationId, int partitions, int replicationFactor, int standbyReplicas,
+        int streamThreads,
         Duration commitInterval,
         int maxRuleFirings, ClockMode clockMode, int windowDays, Duration sweepInterval, int sweepChunk,
         Duration sweepBudget) {

@@ -19,6 +19,8 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
 import org.quartz.TriggerKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.quartz.QuartzJobBean;
@@ -31,6 +33,7 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
  */
 @DisallowConcurrentExecution
 public class TickJob extends QuartzJobBean {
+    private static final Logger log = LoggerFactory.getLogger(TickJob.class);
     static final String DATE = "date";
     static final int MAX_REFIRES = 5;
     // Quartz creates jobs itself; Spring fills these fields (SpringBeanJobFactory).
@@ -49,6 +52,10 @@ public class TickJob extends QuartzJobBean {
                 sends.add(kafka.send(Topics.ENGINE_CLOCK.name(), p, job, tick));
             }
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            // Which server fired which run: in a cluster, each fire time must show on one server only.
+            log.info("tick {} {} written to {} partitions of engine-clock (fire time {}, scheduler {})", job, date,
+                    partitions, context.getScheduledFireTime() == null ? null : context.getScheduledFireTime().toInstant(),
+                    context.getScheduler().getSchedulerInstanceId());
         } catch (Exception e) {
             // A tick written twice is swept once.
             throw retryOrGiveUp(context, "tick " + job + " " + date, e);

@@ -11,6 +11,7 @@ import java.util.Deque;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,7 @@ public final class LocalStack implements AutoCloseable {
     public static final String DATA_DIR_PROPERTY = "memberflow.data-dir";
 
     private static final String LOCK_FILE = "memberflow.lock";
+    private static final Set<String> KEPT_WHEN_FRESH = Set.of(LOCK_FILE, "logs");
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -108,10 +110,14 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Deletes everything in the data directory but the lock we hold: a fresh start. */
+    /**
+     * Deletes everything in the data directory but the lock we hold and the logs (which
+     * {@code scripts/run --instances} is already writing there, this stack's own among them): a
+     * fresh start.
+     */
     private static void emptyDataDir(Path dataDir) {
         try (var children = Files.list(dataDir)) {
-            for (Path child : children.filter(p -> !p.getFileName().toString().equals(LOCK_FILE)).toList()) {
+            for (Path child : children.filter(p -> !KEPT_WHEN_FRESH.contains(p.getFileName().toString())).toList()) {
                 FileSystemUtils.deleteRecursively(child);
             }
         } catch (IOException e) {

@@ -31,11 +31,21 @@ public final class HistoryGenerator {
 
     private final int members;
     private final long seed;
+    private final String idPrefix;
     private final double[] purchasesPerDay;
 
     public HistoryGenerator(int members, long seed) {
+        this(members, seed, "");
+    }
+
+    /**
+     * A history whose member and event ids start with {@code idPrefix}: several histories on one
+     * broker (the fault scenarios share one) then never share a member.
+     */
+    public HistoryGenerator(int members, long seed, String idPrefix) {
         this.members = members;
         this.seed = seed;
+        this.idPrefix = idPrefix;
         SplittableRandom r = new SplittableRandom(seed);
         purchasesPerDay = new double[members];
         for (int m = 0; m < members; m++) {
@@ -64,7 +74,7 @@ public final class HistoryGenerator {
         long seq = 0;
         for (int m = 0; m < members; m++) {
             Instant at = START.plusSeconds(r.nextInt(3600));
-            sink.accept(event(memberId(m), at, "REGISTERED", seq++, profile(r)));
+            sink.accept(event(idPrefix + memberId(m), at, "REGISTERED", seq++, profile(r)));
         }
         for (int day = 1; day < 365; day++) {
             Instant dayStart = START.plus(Duration.ofDays(day));
@@ -77,14 +87,14 @@ public final class HistoryGenerator {
                 for (int i = 0; i < n; i++) {
                     Instant at = dayStart.plusSeconds(r.nextInt(86_400));
                     long fen = 990 + (long) Math.exp(r.nextDouble() * 3.2 + 8.2);
-                    sink.accept(event(memberId(m), at, "PURCHASE", seq++, ",\"orderId\":\"o" + seq + "\",\"amount\":"
+                    sink.accept(event(idPrefix + memberId(m), at, "PURCHASE", seq++, ",\"orderId\":\"o" + seq + "\",\"amount\":"
                             + fen / 100 + "." + String.format("%02d", fen % 100) + ",\"storeId\":\"s" + r.nextInt(300)
                             + "\",\"channel\":\"" + (r.nextBoolean() ? "pos" : "mini-program") + "\""));
                 }
                 int k = draw(r, others);
                 for (int i = 0; i < k; i++) {
                     Instant at = dayStart.plusSeconds(r.nextInt(86_400));
-                    sink.accept(other(r, memberId(m), at, seq++));
+                    sink.accept(other(r, idPrefix + memberId(m), at, seq++));
                 }
             }
         }
@@ -95,7 +105,7 @@ public final class HistoryGenerator {
         return n + (r.nextDouble() < mean - n ? 1 : 0);
     }
 
-    private static Event other(SplittableRandom r, String member, Instant at, long seq) {
+    private Event other(SplittableRandom r, String member, Instant at, long seq) {
         int roll = r.nextInt(100);
         if (roll < 40) {
             return event(member, at, "CHECK_IN", seq, "");
@@ -118,8 +128,8 @@ public final class HistoryGenerator {
                 + "\",\"tier\":\"" + TIERS.get(r.nextInt(TIERS.size())) + "\",\"tags\":[\"t" + r.nextInt(20) + "\"]}";
     }
 
-    private static Event event(String member, Instant at, String type, long seq, String rest) {
-        return new Event(member, at.toEpochMilli(), "{\"eventId\":\"e" + seq + "\",\"memberId\":\"" + member
+    private Event event(String member, Instant at, String type, long seq, String rest) {
+        return new Event(member, at.toEpochMilli(), "{\"eventId\":\"" + idPrefix + "e" + seq + "\",\"memberId\":\"" + member
                 + "\",\"type\":\"" + type + "\",\"occurredAt\":\"" + at + "\"" + rest + "}");
     }
 }
