@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import org.memberflow.api.localstack.LocalStack;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,6 +32,21 @@ public final class ChaosMain implements Callable<Integer> {
     @Option(names = "--quartz-members", description = "members in the Quartz kill scenario (default ${DEFAULT-VALUE})")
     int quartzMembers = 20_000;
 
+    @Option(names = "--malformed-records", description = "records in the malformed-records scenario, 1% malformed (default ${DEFAULT-VALUE})")
+    int malformedRecords = 200_000;
+
+    @Option(names = "--replay-members", description = "members whose history is replayed under a fresh application id (default ${DEFAULT-VALUE})")
+    int replayMembers = 20_000;
+
+    @Option(names = "--fuzzed", description = "mutated decision tables in the hostile-rules scenario (default ${DEFAULT-VALUE})")
+    int fuzzed = 500;
+
+    @Option(names = "--outage-seconds", description = "how long MariaDB, then Redis, is stopped (default ${DEFAULT-VALUE})")
+    int outageSeconds = 30;
+
+    @Option(names = "--outage-rate", description = "events/s offered during the outages (default ${DEFAULT-VALUE})")
+    int outageRate = 200;
+
     @Option(names = "--seed", description = "seed of the histories and of the choice of victims (default ${DEFAULT-VALUE})")
     long seed = 20261126L;
 
@@ -40,6 +56,8 @@ public final class ChaosMain implements Callable<Integer> {
 
     @Option(names = "--results", description = "where the JSON results go (default ${DEFAULT-VALUE})")
     Path results = Path.of("bench/results");
+
+    private ChaosServer inProcessServer;
 
     /** A scenario by name, run on the shared stack. */
     private record Scenario(String name, Supplier<ScenarioResult> run) {
@@ -52,20 +70,36 @@ public final class ChaosMain implements Callable<Integer> {
         }
     }
 
-    static final List<String> NAMES = List.of("kill-9", "quartz-kill");
+    static final List<String> NAMES = List.of("kill-9", "quartz-kill", "malformed", "replay", "hostile-rules",
+            "outage-mariadb", "outage-redis");
 
     /*
      * ==== The scenarios, in the order they run. Register a scenario here (and its name in NAMES). ====
-     * Each returns a ScenarioResult; they share the stack, so each keeps to members of its own.
-     * To be added at merge from the fault scenarios' branch: malformed records, replay under a fresh
-     * application id, hostile rules, store outage.
+     * Each returns a ScenarioResult. The process-kill ones share this run's stack, each keeping to
+     * members of its own; the others start a stack and an in-process server of their own.
      */
     private List<Scenario> scenarios(ChaosStack stack) {
         return List.of(
                 new Scenario("kill-9", () -> onCluster(stack, "kill9", c -> KillNineScenario.run(stack, c,
                         new KillNineScenario.Plan(events, kills, seed, Duration.ofMinutes(45))))),
                 new Scenario("quartz-kill", () -> onCluster(stack, "quartz", c -> QuartzKillScenario.run(stack, c,
-                        new QuartzKillScenario.Plan(quartzMembers, seed, Duration.ofMinutes(20))))));
+                        new QuartzKillScenario.Plan(quartzMembers, seed, Duration.ofMinutes(20))))),
+                new Scenario("malformed", () -> MalformedRecordsScenario.run(inProcess(), malformedRecords)),
+                new Scenario("replay", () -> ReplayScenario.run(inProcess(), replayMembers)),
+                new Scenario("hostile-rules", () -> HostileRulesScenario.run(inProcess(), HostileCorpus.locate(), fuzzed)),
+                // The outages last: a store that does not come back would fail the scenarios after it.
+                new Scenario("outage-mariadb", () -> StoreOutageScenario.run(inProcess(), LocalStack.Server.MARIADB,
+                        Duration.ofSeconds(outageSeconds), outageRate)),
+                new Scenario("outage-redis", () -> StoreOutageScenario.run(inProcess(), LocalStack.Server.REDIS,
+                        Duration.ofSeconds(outageSeconds), outageRate)));
+    }
+
+    /** One in-process server (and stack of its own) for the scenarios that need no killing, started once. */
+    private ChaosServer inProcess() {
+        if (inProcessServer == null) {
+            inProcessServer = ChaosServer.start();
+        }
+        return inProcessServer;
     }
 
     @Override
@@ -76,7 +110,9 @@ public final class ChaosMain implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this), "unknown scenarios " + unknown + "; there are " + NAMES);
         }
         String command = "scripts/chaos --instances " + instances + " --events " + events + " --kills " + kills
-                + " --quartz-members " + quartzMembers + " --seed " + seed + (only.isEmpty() ? "" : " --only " + String.join(",", only));
+                + " --quartz-members " + quartzMembers + " --malformed-records " + malformedRecords + " --replay-members "
+                + replayMembers + " --fuzzed " + fuzzed + " --outage-seconds " + outageSeconds + " --outage-rate "
+                + outageRate + " --seed " + seed + (only.isEmpty() ? "" : " --only " + String.join(",", only));
         List<ScenarioResult> outcomes = new ArrayList<>();
         try (ChaosStack stack = ChaosStack.start()) {
             // Stopped also when the run is cut short (Ctrl-C): the stack's servers are processes of their own.
@@ -86,6 +122,10 @@ public final class ChaosMain implements Callable<Integer> {
                     System.err.println("==== " + s.name());
                     outcomes.add(guarded(s));
                 }
+            }
+        } finally {
+            if (inProcessServer != null) {
+                inProcessServer.close();
             }
         }
         System.out.print(ChaosReport.table(outcomes));

@@ -30,13 +30,6 @@ public final class HostileRulesScenario {
     private HostileRulesScenario() {
     }
 
-    /** At full size, on a server of its own; the corpus is found from the working directory. */
-    public static ScenarioResult run(int fuzzed) {
-        try (ChaosServer server = ChaosServer.start()) {
-            return run(server, HostileCorpus.locate(), fuzzed);
-        }
-    }
-
     public static ScenarioResult run(ChaosServer server, Path corpus, int fuzzed) {
         List<String> failures = new ArrayList<>();
         String activeBefore = activeVersion(server);

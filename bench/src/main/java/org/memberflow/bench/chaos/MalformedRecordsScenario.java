@@ -42,13 +42,6 @@ public final class MalformedRecordsScenario {
     private MalformedRecordsScenario() {
     }
 
-    /** At full size, on a server of its own. */
-    public static ScenarioResult run(int records) {
-        try (ChaosServer server = ChaosServer.start()) {
-            return run(server, records);
-        }
-    }
-
     /** {@code records} records, one in a hundred malformed, on a running server. */
     public static ScenarioResult run(ChaosServer server, int records) {
         String run = "mal-" + UUID.randomUUID().toString().substring(0, 8);

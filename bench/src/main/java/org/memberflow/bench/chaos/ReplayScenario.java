@@ -37,13 +37,6 @@ public final class ReplayScenario {
     private ReplayScenario() {
     }
 
-    /** At full size, on a server of its own. */
-    public static ScenarioResult run(int members) {
-        try (ChaosServer server = ChaosServer.start()) {
-            return run(server, members);
-        }
-    }
-
     public static ScenarioResult run(ChaosServer server, int members) {
         String run = "rep-" + UUID.randomUUID().toString().substring(0, 8);
         List<String> failures = new ArrayList<>();

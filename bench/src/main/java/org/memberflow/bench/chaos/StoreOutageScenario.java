@@ -29,13 +29,6 @@ public final class StoreOutageScenario {
     private StoreOutageScenario() {
     }
 
-    /** At full size, on a server of its own. */
-    public static ScenarioResult run(Server store, Duration outage, int eventsPerSecond) {
-        try (ChaosServer server = ChaosServer.start()) {
-            return run(server, store, outage, eventsPerSecond);
-        }
-    }
-
     public static ScenarioResult run(ChaosServer server, Server store, Duration outage, int eventsPerSecond) {
         if (!server.stack().embeds(store)) {
             throw new IllegalArgumentException(store + " is external: the scenario stops only embedded servers");
