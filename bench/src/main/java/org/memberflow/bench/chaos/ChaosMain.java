@@ -57,6 +57,7 @@ public final class ChaosMain implements Callable<Integer> {
     @Option(names = "--results", description = "where the JSON results go (default ${DEFAULT-VALUE})")
     Path results = Path.of("bench/results");
 
+    private ChaosStack clusterStack;
     private ChaosServer inProcessServer;
 
     /** A scenario by name, run on the shared stack. */
@@ -75,14 +76,15 @@ public final class ChaosMain implements Callable<Integer> {
 
     /*
      * ==== The scenarios, in the order they run. Register a scenario here (and its name in NAMES). ====
-     * Each returns a ScenarioResult. The process-kill ones share this run's stack, each keeping to
-     * members of its own; the others start a stack and an in-process server of their own.
+     * Each returns a ScenarioResult. The process-kill ones share a stack for child servers, each
+     * keeping to members of its own; the others share an in-process server on a stack of its own.
+     * Each is started when the first scenario needs it.
      */
-    private List<Scenario> scenarios(ChaosStack stack) {
+    private List<Scenario> scenarios() {
         return List.of(
-                new Scenario("kill-9", () -> onCluster(stack, "kill9", c -> KillNineScenario.run(stack, c,
+                new Scenario("kill-9", () -> onCluster("kill9", (stack, c) -> KillNineScenario.run(stack, c,
                         new KillNineScenario.Plan(events, kills, seed, Duration.ofMinutes(45))))),
-                new Scenario("quartz-kill", () -> onCluster(stack, "quartz", c -> QuartzKillScenario.run(stack, c,
+                new Scenario("quartz-kill", () -> onCluster("quartz", (stack, c) -> QuartzKillScenario.run(stack, c,
                         new QuartzKillScenario.Plan(quartzMembers, seed, Duration.ofMinutes(20))))),
                 new Scenario("malformed", () -> MalformedRecordsScenario.run(inProcess(), malformedRecords)),
                 new Scenario("replay", () -> ReplayScenario.run(inProcess(), replayMembers)),
@@ -92,6 +94,16 @@ public final class ChaosMain implements Callable<Integer> {
                         Duration.ofSeconds(outageSeconds), outageRate)),
                 new Scenario("outage-redis", () -> StoreOutageScenario.run(inProcess(), LocalStack.Server.REDIS,
                         Duration.ofSeconds(outageSeconds), outageRate)));
+    }
+
+    /** The stack the child servers of the process-kill scenarios share, started once. */
+    private ChaosStack clusterStack() {
+        if (clusterStack == null) {
+            clusterStack = ChaosStack.start();
+            // Stopped also when the run is cut short (Ctrl-C): the stack's servers are processes of their own.
+            Runtime.getRuntime().addShutdownHook(new Thread(clusterStack::close, "chaos-stack-stop"));
+        }
+        return clusterStack;
     }
 
     /** One in-process server (and stack of its own) for the scenarios that need no killing, started once. */
@@ -114,10 +126,8 @@ public final class ChaosMain implements Callable<Integer> {
                 + replayMembers + " --fuzzed " + fuzzed + " --outage-seconds " + outageSeconds + " --outage-rate "
                 + outageRate + " --seed " + seed + (only.isEmpty() ? "" : " --only " + String.join(",", only));
         List<ScenarioResult> outcomes = new ArrayList<>();
-        try (ChaosStack stack = ChaosStack.start()) {
-            // Stopped also when the run is cut short (Ctrl-C): the stack's servers are processes of their own.
-            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "chaos-stack-stop"));
-            for (Scenario s : scenarios(stack)) {
+        try {
+            for (Scenario s : scenarios()) {
                 if (only.isEmpty() || only.contains(s.name())) {
                     System.err.println("==== " + s.name());
                     outcomes.add(guarded(s));
@@ -126,6 +136,9 @@ public final class ChaosMain implements Callable<Integer> {
         } finally {
             if (inProcessServer != null) {
                 inProcessServer.close();
+            }
+            if (clusterStack != null) {
+                clusterStack.close();
             }
         }
         System.out.print(ChaosReport.table(outcomes));
@@ -144,13 +157,14 @@ public final class ChaosMain implements Callable<Integer> {
     }
 
     private interface OnCluster {
-        ScenarioResult run(ServerCluster cluster);
+        ScenarioResult run(ChaosStack stack, ServerCluster cluster);
     }
 
-    private ScenarioResult onCluster(ChaosStack stack, String name, OnCluster scenario) {
+    private ScenarioResult onCluster(String name, OnCluster scenario) {
+        ChaosStack stack = clusterStack();
         try (ServerCluster cluster = ServerCluster.forScenarios(stack, name, instances)) {
             cluster.start();
-            return scenario.run(cluster);
+            return scenario.run(stack, cluster);
         }
     }
 
