@@ -33,22 +33,15 @@ class GroupCommitTest {
 
     @Test
     void shouldPutTheRequestsThatWaitedInOneTransaction() throws Exception {
-        CountDownLatch firstBegun = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        try (GroupCommit commit = groupCommit(events -> {
-            if (transactions.isEmpty()) {
-                firstBegun.countDown();
-                waitFor(releaseFirst);
-            }
-            transactions.add(ids(events));
-        })) {
+        HeldFirst held = new HeldFirst(this::record);
+        try (GroupCommit commit = groupCommit(held)) {
             CompletableFuture<Void> first = publishAsync(commit, "a");
-            waitFor(firstBegun);
+            waitFor(held.begun);
             List<CompletableFuture<Void>> waiting = IntStream.range(0, 5)
                     .mapToObj(i -> publishAsync(commit, "b" + i, "c" + i)).toList();
             await().atMost(Duration.ofSeconds(5)).until(() -> waiting.stream().noneMatch(CompletableFuture::isDone)
                     && commit.queued() == 5);
-            releaseFirst.countDown();
+            held.release.countDown();
 
             first.get(5, TimeUnit.SECONDS);
             for (CompletableFuture<Void> f : waiting) {
@@ -68,22 +61,15 @@ class GroupCommitTest {
 
     @Test
     void shouldFailEveryRequestOfAFailedTransactionAndPublishNoneOfThem() throws Exception {
-        CountDownLatch firstBegun = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        try (GroupCommit commit = groupCommit(events -> {
-            if (firstBegun.getCount() > 0) {
-                firstBegun.countDown();
-                waitFor(releaseFirst);
-                transactions.add(ids(events));
-                return;
-            }
+        HeldFirst held = new HeldFirst(this::record, events -> {
             throw new IllegalStateException("the broker is gone");
-        })) {
+        });
+        try (GroupCommit commit = groupCommit(held)) {
             CompletableFuture<Void> first = publishAsync(commit, "a");
-            waitFor(firstBegun);
+            waitFor(held.begun);
             List<CompletableFuture<Void>> doomed = List.of(publishAsync(commit, "x"), publishAsync(commit, "y"));
             await().atMost(Duration.ofSeconds(5)).until(() -> commit.queued() == 2);
-            releaseFirst.countDown();
+            held.release.countDown();
 
             first.get(5, TimeUnit.SECONDS);
             for (CompletableFuture<Void> f : doomed) {
@@ -95,20 +81,13 @@ class GroupCommitTest {
 
     @Test
     void shouldRefuseUnsentARequestThatWaitedTooLong() throws Exception {
-        CountDownLatch firstBegun = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        try (GroupCommit commit = new GroupCommit(events -> {
-            if (firstBegun.getCount() > 0) {
-                firstBegun.countDown();
-                waitFor(releaseFirst);
-            }
-            transactions.add(ids(events));
-        }, 1, Duration.ofMillis(200), requestsPerTransaction::add)) {
+        HeldFirst held = new HeldFirst(this::record);
+        try (GroupCommit commit = new GroupCommit(held, 1, Duration.ofMillis(200), requestsPerTransaction::add)) {
             CompletableFuture<Void> first = publishAsync(commit, "a");
-            waitFor(firstBegun);
+            waitFor(held.begun);
             CompletableFuture<Void> late = publishAsync(commit, "late");
             await().atMost(Duration.ofSeconds(5)).pollDelay(Duration.ofMillis(300)).until(() -> commit.queued() == 1);
-            releaseFirst.countDown();
+            held.release.countDown();
 
             first.get(5, TimeUnit.SECONDS);
             assertThatThrownBy(() -> late.get(5, TimeUnit.SECONDS)).rootCause().hasMessageContaining("for the broker");
@@ -118,22 +97,15 @@ class GroupCommitTest {
 
     @Test
     void shouldNeverSplitARequestAndKeepTransactionsBounded() throws Exception {
-        CountDownLatch firstBegun = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        try (GroupCommit commit = groupCommit(events -> {
-            if (firstBegun.getCount() > 0) {
-                firstBegun.countDown();
-                waitFor(releaseFirst);
-            }
-            transactions.add(ids(events));
-        })) {
+        HeldFirst held = new HeldFirst(this::record);
+        try (GroupCommit commit = groupCommit(held)) {
             CompletableFuture<Void> first = publishAsync(commit, "a");
-            waitFor(firstBegun);
+            waitFor(held.begun);
             List<CompletableFuture<Void>> big = IntStream.range(0, 7)
                     .mapToObj(i -> publishAsync(commit, IntStream.range(0, 1_000).mapToObj(j -> "r" + i + "-" + j)
                             .toArray(String[]::new))).toList();
             await().atMost(Duration.ofSeconds(5)).until(() -> commit.queued() == 7);
-            releaseFirst.countDown();
+            held.release.countDown();
             first.get(5, TimeUnit.SECONDS);
             for (CompletableFuture<Void> f : big) {
                 f.get(5, TimeUnit.SECONDS);
@@ -149,6 +121,41 @@ class GroupCommitTest {
         commit.close();
         assertThatThrownBy(() -> commit.publish(events("b"))).hasMessageContaining("stopping");
         assertThat(transactions).containsExactly(List.of("a"));
+    }
+
+    private void record(List<ValidatedEvent> events) {
+        transactions.add(ids(events));
+    }
+
+    /**
+     * A transaction that holds its first call until released, so that requests queue behind it;
+     * the first then does {@code first}, every later one {@code rest}.
+     */
+    private static final class HeldFirst implements Consumer<List<ValidatedEvent>> {
+        final CountDownLatch begun = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        private final Consumer<List<ValidatedEvent>> first;
+        private final Consumer<List<ValidatedEvent>> rest;
+
+        HeldFirst(Consumer<List<ValidatedEvent>> each) {
+            this(each, each);
+        }
+
+        HeldFirst(Consumer<List<ValidatedEvent>> first, Consumer<List<ValidatedEvent>> rest) {
+            this.first = first;
+            this.rest = rest;
+        }
+
+        @Override
+        public void accept(List<ValidatedEvent> events) {
+            if (begun.getCount() == 0) {
+                rest.accept(events);
+                return;
+            }
+            begun.countDown();
+            waitFor(release);
+            first.accept(events);
+        }
     }
 
     private GroupCommit groupCommit(Consumer<List<ValidatedEvent>> transaction) {
