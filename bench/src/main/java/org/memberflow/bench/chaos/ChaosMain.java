@@ -23,6 +23,10 @@ public final class ChaosMain implements Callable<Integer> {
     @Option(names = "--instances", description = "servers in the cluster (default ${DEFAULT-VALUE})")
     int instances = 3;
 
+    @Option(names = "--standby-replicas", description = "warm copies of each task's state on other servers, "
+            + "in the process-kill scenarios (default ${DEFAULT-VALUE})")
+    int standbyReplicas = 1;
+
     @Option(names = "--events", description = "events in the kill -9 history (default ${DEFAULT-VALUE})")
     long events = 1_000_000;
 
@@ -162,7 +166,7 @@ public final class ChaosMain implements Callable<Integer> {
 
     private ScenarioResult onCluster(String name, OnCluster scenario) {
         ChaosStack stack = clusterStack();
-        try (ServerCluster cluster = ServerCluster.forScenarios(stack, name, instances)) {
+        try (ServerCluster cluster = ServerCluster.forScenarios(stack, name, instances, standbyReplicas)) {
             cluster.start();
             return scenario.run(stack, cluster);
         }

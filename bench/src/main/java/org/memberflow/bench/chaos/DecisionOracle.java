@@ -50,7 +50,8 @@ public final class DecisionOracle {
      */
     public static Map<String, Integer> decide(HistoryGenerator history, Map<String, byte[]> breakpoints) {
         StreamsBuilder builder = EngineTopology.build(new StreamsBuilder(), new RuleRunner(BuiltInRuleSet.compile(),
-                MAX_RULE_FIRINGS), EngineOptions.defaults().withClockMode(ClockMode.EVENT),
+                MAX_RULE_FIRINGS), EngineOptions.defaults().withClockMode(ClockMode.EVENT)
+                        .withStoreKind(EngineOptions.StoreKind.IN_MEMORY),
                 Clock.fixed(HistoryGenerator.START, ZoneOffset.UTC));
         Path stateDir = tempDir();
         Properties props = new Properties();

@@ -54,18 +54,22 @@ public final class ServerCluster implements AutoCloseable {
      * The cluster the process-kill scenarios run on: the event clock (so that what the engine decides
      * is what the oracle decides, whenever it runs) and the schedules paused (nothing ticks or
      * recomputes breakpoints on its own; jobs run by hand still do).
+     *
+     * @param standbyReplicas warm copies of each task's state on the other servers
      */
-    public static ServerCluster forScenarios(ChaosStack stack, String name, int instances) {
-        return new ServerCluster(stack, name, instances, Map.of("MEMBERFLOW_ENGINE_CLOCK_MODE", "event"));
+    public static ServerCluster forScenarios(ChaosStack stack, String name, int instances, int standbyReplicas) {
+        return new ServerCluster(stack, name, instances, Map.of("MEMBERFLOW_ENGINE_CLOCK_MODE", "event",
+                "MEMBERFLOW_ENGINE_STANDBY_REPLICAS", Integer.toString(standbyReplicas)));
     }
 
     /**
      * The same for the small forms in the test suite, whose servers start more often than they work:
-     * only the quick JIT compiler, which starts a server in less CPU time.
+     * only the quick JIT compiler, which starts a server in less CPU time. One standby replica, so
+     * that the suite kills servers whose tasks have warm copies elsewhere, as a production cluster's do.
      */
     public static ServerCluster forSmallScenarios(ChaosStack stack, String name, int instances) {
-        return new ServerCluster(stack, name, instances, Map.of("MEMBERFLOW_ENGINE_CLOCK_MODE", "event"),
-                List.of("-XX:TieredStopAtLevel=1"));
+        return new ServerCluster(stack, name, instances, Map.of("MEMBERFLOW_ENGINE_CLOCK_MODE", "event",
+                "MEMBERFLOW_ENGINE_STANDBY_REPLICAS", "1"), List.of("-XX:TieredStopAtLevel=1"));
     }
 
     /** Starts every server and waits until each is healthy. */

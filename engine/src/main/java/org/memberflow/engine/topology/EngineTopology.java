@@ -37,9 +37,9 @@ public final class EngineTopology {
     public static StreamsBuilder build(StreamsBuilder builder, Rules rules, EngineOptions options, Clock clock,
             EngineMeters meters) {
         BreakpointsLookup breakpoints = new BreakpointsLookup(options.defaultBreakpoints());
-        builder.addStateStore(EngineStores.memberState());
-        builder.addStateStore(EngineStores.sweeps());
-        builder.addGlobalStore(EngineStores.breakpoints(), Topics.RFM_BREAKPOINTS.name(),
+        builder.addStateStore(EngineStores.memberState(options.storeKind()));
+        builder.addStateStore(EngineStores.sweeps(options.storeKind()));
+        builder.addGlobalStore(EngineStores.breakpoints(options.storeKind()), Topics.RFM_BREAKPOINTS.name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("rfm-breakpoints-source"),
                 () -> new BreakpointsUpdater(breakpoints));
 
