@@ -11,6 +11,7 @@ import org.memberflow.bench.jmh.JmhSuite;
 import org.memberflow.bench.pipeline.Ladder;
 import org.memberflow.bench.report.BenchRun;
 import org.memberflow.bench.report.Report;
+import org.memberflow.bench.report.RunComparison;
 import org.memberflow.bench.sweep.SweepBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -62,8 +63,22 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--markdown", description = "the BENCHMARKS.md to update; 'none' to leave it (default ${DEFAULT-VALUE})")
     String markdown = "BENCHMARKS.md";
 
+    @Option(names = "--compare", arity = "2", paramLabel = "RESULTS.json",
+            description = "run nothing: compare the ratios two results files have in common, each with its noise; "
+                    + "exit 1 if one disagrees, 2 if they have none in common")
+    List<Path> compare = List.of();
+
     @Override
     public Integer call() throws Exception {
+        if (!compare.isEmpty()) {
+            List<RunComparison.Row> rows = RunComparison.compare(compare.get(0), compare.get(1));
+            if (rows.isEmpty()) {
+                System.err.println("the two results files have no ratio in common");
+                return 2;
+            }
+            System.out.print(RunComparison.table(rows));
+            return rows.stream().allMatch(RunComparison.Row::agrees) ? 0 : 1;
+        }
         String command = "scripts/bench --members " + members + " --latency-low-rate " + latencyLowRate + " --latency-rate " + latencyRate + " --sweep-members "
                 + sweepMembers + " --api-members " + apiMembers + " --stream-threads " + streamThreads + (skip.isEmpty() ? "" : " --skip " + String.join(",", skip.stream().map(Enum::name).toList()));
         Ladder.Result ladder = skip.contains(Part.LADDER) ? null : Ladder.run(new Ladder.Plan(members, seed, latencyLowRate, latencyRate,

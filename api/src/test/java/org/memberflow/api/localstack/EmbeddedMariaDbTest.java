@@ -47,26 +47,31 @@ class EmbeddedMariaDbTest {
     }
 
     @Test
-    void shouldWaitLongerThanMariaDb4jForTheServerToBeReady(@TempDir Path dir) throws Exception {
-        Files.createDirectories(dir.resolve("data"));
-        Files.writeString(dir.resolve("data/ibdata1"), ""); // installed already: nothing to unpack
+    void shouldWaitLongerThanMariaDb4jForTheServerToBeReady() throws Exception {
+        Files.createDirectories(kept.resolve("data"));
+        Files.writeString(kept.resolve("data/ibdata1"), ""); // installed already: nothing to unpack
         DBConfiguration config = DBConfigurationBuilder.newBuilder()
-                .setBaseDir(dir.resolve("base").toFile()).setDataDir(dir.resolve("data").toFile()).build();
+                .setBaseDir(kept.resolve("base").toFile()).setDataDir(kept.resolve("data").toFile()).build();
         PatientDb db = PatientDb.create(config);
         assertThat(db.startWaitMillis()).isEqualTo(PatientDb.START_WAIT.toMillis()).isGreaterThan(30_000);
+        assertThat(kept.resolve("data/ibdata1")).exists();
     }
 
     @Test
-    void shouldSayWhenMariaDb4jWillEmptyTheDataDirectory() {
-        assertThat(EmbeddedMariaDb.emptiedAtEveryStart(Path.of(System.getProperty("java.io.tmpdir"), "x"))).isTrue();
-        assertThat(EmbeddedMariaDb.emptiedAtEveryStart(kept)).isFalse();
+    void shouldKnowWhichDataDirectoriesMariaDb4jEmptiesAtEveryStart() {
+        assertThat(EmbeddedMariaDb.emptiedAtEveryStart(Path.of(System.getProperty("java.io.tmpdir"), "x", "data")))
+                .isTrue();
+        assertThat(EmbeddedMariaDb.emptiedAtEveryStart(Path.of("/var/lib/memberflow/mariadb/data"))).isFalse();
     }
 
+    /** Under target/, or under the home directory when the checkout itself is under java.io.tmpdir. */
     static final class UnderTarget implements TempDirFactory {
         @Override
         public Path createTempDirectory(AnnotatedElementContext element, ExtensionContext context) throws IOException {
-            Path target = Files.createDirectories(Path.of("target"));
-            return Files.createTempDirectory(target.toAbsolutePath(), "mariadb-");
+            Path target = Path.of("target").toAbsolutePath();
+            Path base = EmbeddedMariaDb.emptiedAtEveryStart(target)
+                    ? Path.of(System.getProperty("user.home"), ".cache", "memberflow-tests") : target;
+            return Files.createTempDirectory(Files.createDirectories(base), "mariadb-");
         }
     }
 

@@ -125,7 +125,8 @@ public final class ChaosMain implements Callable<Integer> {
         if (!unknown.isEmpty()) {
             throw new CommandLine.ParameterException(new CommandLine(this), "unknown scenarios " + unknown + "; there are " + NAMES);
         }
-        String command = "scripts/chaos --instances " + instances + " --events " + events + " --kills " + kills
+        String command = "scripts/chaos --instances " + instances + " --standby-replicas " + standbyReplicas
+                + " --events " + events + " --kills " + kills
                 + " --quartz-members " + quartzMembers + " --malformed-records " + malformedRecords + " --replay-members "
                 + replayMembers + " --fuzzed " + fuzzed + " --outage-seconds " + outageSeconds + " --outage-rate "
                 + outageRate + " --seed " + seed + (only.isEmpty() ? "" : " --only " + String.join(",", only));

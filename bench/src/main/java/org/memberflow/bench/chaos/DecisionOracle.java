@@ -101,15 +101,10 @@ public final class DecisionOracle {
         }
     }
 
-    /**
-     * In memory when the machine has a tmpfs: the driver commits after every record and checkpoints
-     * the stores with an fsync, which on a busy disk was most of the oracle's time.
-     */
+    /** The driver's state directory; the stores themselves are in memory, so little is written here. */
     private static Path tempDir() {
         try {
-            Path shm = Path.of("/dev/shm");
-            return Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, "memberflow-oracle-")
-                    : Files.createTempDirectory("memberflow-oracle-");
+            return Files.createTempDirectory("memberflow-oracle-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

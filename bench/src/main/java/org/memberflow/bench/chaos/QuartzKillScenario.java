@@ -23,6 +23,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.memberflow.bench.chaos.ScenarioResult.Figure;
+import org.memberflow.bench.sweep.CommittedSweep;
 import org.memberflow.engine.Topics;
 
 /**
@@ -73,6 +74,7 @@ public final class QuartzKillScenario {
         }
         runJob(cluster.servers().get(random.nextInt(cluster.servers().size())), day);
 
+        awaitSweepDone(stack, census, day, plan.timeout(), failures);
         List<ActionCensus.LoggedRow> gifts = awaitGifts(census, prefix, plan.members(), plan.timeout());
         Map<String, Integer> perMember = new HashMap<>();
         gifts.forEach(g -> perMember.merge(g.memberId() + " " + g.periodKey(), 1, Integer::sum));
@@ -169,7 +171,22 @@ public final class QuartzKillScenario {
         return null;
     }
 
-    /** The birthday gifts of the members, once as many as members or no longer growing. */
+    /**
+     * Waits until every task's sweep of the day is committed done. The sweep walks every member in
+     * the engine's state in key order, other scenarios' members too (those of kill -9 come first), so
+     * the gifts may not begin for minutes; judging them before the sweep ends found none at all.
+     */
+    private static void awaitSweepDone(ChaosStack stack, ActionCensus census, LocalDate day, Duration timeout,
+            List<String> failures) {
+        try {
+            CommittedSweep.await(stack.bootstrapServers(), Settled.ENGINE_GROUP, JOB, day,
+                    census.partitions(Topics.MEMBER_EVENTS.name()), timeout);
+        } catch (IllegalStateException e) {
+            failures.add(e.getMessage());
+        }
+    }
+
+    /** The birthday gifts of the members, once the sweep is done: as many as members, or no longer growing. */
     private static List<ActionCensus.LoggedRow> awaitGifts(ActionCensus census, String prefix, int members, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         int last = -1;

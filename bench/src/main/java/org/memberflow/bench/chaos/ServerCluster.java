@@ -58,18 +58,25 @@ public final class ServerCluster implements AutoCloseable {
      * @param standbyReplicas warm copies of each task's state on the other servers
      */
     public static ServerCluster forScenarios(ChaosStack stack, String name, int instances, int standbyReplicas) {
-        return new ServerCluster(stack, name, instances, Map.of("MEMBERFLOW_ENGINE_CLOCK_MODE", "event",
-                "MEMBERFLOW_ENGINE_STANDBY_REPLICAS", Integer.toString(standbyReplicas)));
+        return new ServerCluster(stack, name, instances, scenarioSettings(standbyReplicas));
     }
 
     /**
      * The same for the small forms in the test suite, whose servers start more often than they work:
      * only the quick JIT compiler, which starts a server in less CPU time. One standby replica, so
-     * that the suite kills servers whose tasks have warm copies elsewhere, as a production cluster's do.
+     * that the suite also kills servers whose tasks have warm copies elsewhere (the setting the
+     * README suggests for a cluster; a server's default is none).
      */
     public static ServerCluster forSmallScenarios(ChaosStack stack, String name, int instances) {
-        return new ServerCluster(stack, name, instances, Map.of("MEMBERFLOW_ENGINE_CLOCK_MODE", "event",
-                "MEMBERFLOW_ENGINE_STANDBY_REPLICAS", "1"), List.of("-XX:TieredStopAtLevel=1"));
+        return new ServerCluster(stack, name, instances, scenarioSettings(1), List.of("-XX:TieredStopAtLevel=1"));
+    }
+
+    private static Map<String, String> scenarioSettings(int standbyReplicas) {
+        if (standbyReplicas < 0) {
+            throw new IllegalArgumentException("standby replicas cannot be negative: " + standbyReplicas);
+        }
+        return Map.of("MEMBERFLOW_ENGINE_CLOCK_MODE", "event",
+                "MEMBERFLOW_ENGINE_STANDBY_REPLICAS", Integer.toString(standbyReplicas));
     }
 
     /** Starts every server and waits until each is healthy. */

@@ -21,12 +21,12 @@ import org.memberflow.engine.topology.SweepCursor;
  * transaction as the sweep's last snapshots, so from then on everything it sent is committed;
  * the store itself (by interactive query) shows the cursor done before that.
  */
-final class CommittedSweep {
+public final class CommittedSweep {
     private CommittedSweep() {
     }
 
     /** Returns the members the sweep went through, summed over the tasks' committed cursors. */
-    static long await(String bootstrapServers, String applicationId, String job, LocalDate day, int tasks,
+    public static long await(String bootstrapServers, String applicationId, String job, LocalDate day, int tasks,
             Duration limit) {
         String changelog = applicationId + "-" + EngineStores.SWEEPS + "-changelog";
         Properties p = new Properties();

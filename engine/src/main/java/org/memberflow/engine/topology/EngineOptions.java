@@ -17,7 +17,7 @@ import org.memberflow.segments.Breakpoints;
 public record EngineOptions(ClockMode clockMode, int windowDays, Duration sweepInterval,
         int sweepChunk, Duration sweepBudget, Breakpoints defaultBreakpoints, StoreKind storeKind) {
 
-    /** Where the engine's state stores live; both are backed by changelog topics. */
+    /** Where the engine's state stores live; either way they restore from their topics. */
     public enum StoreKind {
         /** On disk: what a server uses, so that its state outgrows memory and survives a restart. */
         ROCKSDB,

@@ -16,8 +16,13 @@ import org.memberflow.engine.support.Events;
 /** Sweeps walk the members in chunks, one chunk per punctuation, in wall-clock mode. */
 class SweepTest {
     private static final Duration SLICE = EngineOptions.defaults().sweepInterval();
-    private final EngineDriver engine = new EngineDriver(EngineOptions.defaults().withSweepChunk(2),
-            Instant.parse("2026-03-01T02:00:00Z"));
+    private final EngineDriver engine = new EngineDriver(EngineOptions.defaults().withSweepChunk(2)
+            .withStoreKind(storeKind()), Instant.parse("2026-03-01T02:00:00Z"));
+
+    /** RocksDB, as a server runs; {@link InMemorySweepTest} runs every test again over in-memory stores. */
+    EngineOptions.StoreKind storeKind() {
+        return EngineOptions.StoreKind.ROCKSDB;
+    }
 
     @AfterEach
     void close() {
