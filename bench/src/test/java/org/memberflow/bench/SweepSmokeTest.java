@@ -23,6 +23,7 @@ class SweepSmokeTest {
 
         assertThat(r.first().members()).isEqualTo(3_000);
         assertThat(r.daily().members()).isEqualTo(3_000);
+        assertThat(r.dailyNoise()).as("the spread of the daily sweeps").isNotNaN();
         assertThat(r.first().snapshots()).as("the seeded states have no digest yet").isEqualTo(3_000);
         assertThat(r.daily().snapshots()).as("most members are the same but for the day count").isLessThan(3_000);
         assertThat(r.daily().statesWritten()).isLessThan(3_000);

@@ -76,8 +76,8 @@ public final class RunComparison {
         jmh(run.path("jmh"), ratios);
         JsonNode sweep = run.path("sweep");
         Figure sql = figure(sweep.path("sqlSeconds"), sweep.path("sqlNoise"));
-        // A sweep runs once: its time has no noise of its own.
-        put(ratios, "daily sweep / SQL time", figure(sweep.path("daily").path("seconds"), null), sql);
+        // The daily sweep's noise is its runs' spread (none in results older than that); the first runs once.
+        put(ratios, "daily sweep / SQL time", figure(sweep.path("daily").path("seconds"), sweep.path("dailyNoise")), sql);
         put(ratios, "first sweep / SQL time", figure(sweep.path("first").path("seconds"), null), sql);
         JsonNode api = run.path("api");
         put(ratios, "member lookup / constant JSON", rate(api, "lookup"), rate(api, "constant"));
