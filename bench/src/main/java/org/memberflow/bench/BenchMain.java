@@ -54,6 +54,13 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--stream-threads", description = "stream threads of every topology (default ${DEFAULT-VALUE})")
     int streamThreads = 2;
 
+    @Option(names = "--api-client", description = "what drives the API loads: ${COMPLETION-CANDIDATES}; auto is wrk when "
+            + "it is on the PATH, else the Java client (default ${DEFAULT-VALUE})")
+    ApiBench.Client apiClient = ApiBench.Client.AUTO;
+
+    @Option(names = "--partitions", description = "partitions of member-events and the topics keyed by member (default ${DEFAULT-VALUE})")
+    int partitions = 6;
+
     @Option(names = "--skip", split = ",", description = "parts to leave out: ${COMPLETION-CANDIDATES}")
     Set<Part> skip = EnumSet.noneOf(Part.class);
 
@@ -80,13 +87,13 @@ public final class BenchMain implements Callable<Integer> {
             return rows.stream().allMatch(RunComparison.Row::agrees) ? 0 : 1;
         }
         String command = "scripts/bench --members " + members + " --latency-low-rate " + latencyLowRate + " --latency-rate " + latencyRate + " --sweep-members "
-                + sweepMembers + " --api-members " + apiMembers + " --stream-threads " + streamThreads + (skip.isEmpty() ? "" : " --skip " + String.join(",", skip.stream().map(Enum::name).toList()));
+                + sweepMembers + " --api-members " + apiMembers + " --stream-threads " + streamThreads + " --partitions " + partitions + (skip.isEmpty() ? "" : " --skip " + String.join(",", skip.stream().map(Enum::name).toList()));
         Ladder.Result ladder = skip.contains(Part.LADDER) ? null : Ladder.run(new Ladder.Plan(members, seed, latencyLowRate, latencyRate,
-                latencySeconds, streamThreads, Duration.ofMinutes(30)));
+                latencySeconds, streamThreads, partitions, Duration.ofMinutes(30)));
         List<JmhSuite.Figure> jmh = skip.contains(Part.JMH) ? null : JmhSuite.run(false);
         SweepBench.Result sweep = skip.contains(Part.SWEEP) ? null
-                : SweepBench.run(sweepMembers, seed, streamThreads, Duration.ofMinutes(30));
-        ApiBench.Result api = skip.contains(Part.API) ? null : ApiBench.run(apiMembers, apiSeconds, apiWarmUp);
+                : SweepBench.run(sweepMembers, seed, streamThreads, partitions, Duration.ofMinutes(30));
+        ApiBench.Result api = skip.contains(Part.API) ? null : ApiBench.run(apiMembers, apiSeconds, apiWarmUp, apiClient);
         BenchRun run = new BenchRun(command, ladder, jmh, sweep, api);
         Path json = Report.writeJson(results, run);
         if (!markdown.equals("none")) {

@@ -4,19 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.memberflow.bench.api.ApiBench;
 import org.memberflow.bench.api.HttpLoad;
 import org.memberflow.bench.report.BenchRun;
 import org.memberflow.bench.report.Report;
 
-/** The API loads against a real server for a second each: every request answered as expected. */
+/**
+ * The API loads against a real server for a second each, driven by each client: every request
+ * answered as expected. wrk's run needs wrk installed (Debian's package), as scripts/bench does.
+ */
 class ApiSmokeTest {
 
-    @Test
-    void shouldLoadEveryEndpointWithoutErrors(@TempDir Path dir) throws Exception {
-        ApiBench.Result r = ApiBench.run(200, 1, 1);
+    @ParameterizedTest
+    @EnumSource(value = ApiBench.Client.class, names = {"JAVA", "WRK"})
+    void shouldLoadEveryEndpointWithoutErrors(ApiBench.Client client, @TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(client != ApiBench.Client.WRK || ApiBench.wrkInstalled(), "wrk is not installed");
+        ApiBench.Result r = ApiBench.run(200, 1, 1, client);
 
         for (HttpLoad.Result load : new HttpLoad.Result[] {r.constant(), r.lookup(), r.ingestion()}) {
             assertThat(load.requests()).as(load.name()).isPositive();

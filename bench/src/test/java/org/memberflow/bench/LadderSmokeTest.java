@@ -17,7 +17,7 @@ class LadderSmokeTest {
 
     @Test
     void shouldRunEveryRungAndWriteTheResults(@TempDir Path dir) throws Exception {
-        Ladder.Result r = Ladder.run(new Ladder.Plan(300, 7L, 50, 100, 2, 1, Duration.ofMinutes(3)));
+        Ladder.Result r = Ladder.run(new Ladder.Plan(300, 7L, 50, 100, 2, 1, 3, Duration.ofMinutes(3)));
 
         assertThat(r.events()).isGreaterThan(300);
         for (Throughput t : new Throughput[] {r.producer(), r.consumer(), r.warmUp(), r.s0(), r.s2(), r.s3()}) {

@@ -19,7 +19,7 @@ class SweepSmokeTest {
 
     @Test
     void shouldSweepEveryMemberAndAgreeWithSql(@TempDir Path dir) throws Exception {
-        SweepBench.Result r = SweepBench.run(3_000, 11L, 1, Duration.ofMinutes(3));
+        SweepBench.Result r = SweepBench.run(3_000, 11L, 1, 3, Duration.ofMinutes(3));
 
         assertThat(r.first().members()).isEqualTo(3_000);
         assertThat(r.daily().members()).isEqualTo(3_000);

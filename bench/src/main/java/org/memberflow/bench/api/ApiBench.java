@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import org.memberflow.api.MemberFlowApplication;
 import org.memberflow.api.localstack.LocalStack;
@@ -22,7 +23,8 @@ import org.springframework.util.FileSystemUtils;
  * The HTTP API under load, on loopback: the whole server (embedded MariaDB, Redis and broker,
  * the engine running) with members registered through the API first. Member lookups and event
  * ingestion against the server's constant JSON document ({@code GET /api/v1}) as the baseline,
- * driven by a load generator in a JVM of its own ({@link LoadGeneratorMain}).
+ * driven by wrk ({@link WrkLoad}) or by a Java load generator in a JVM of its own
+ * ({@link LoadGeneratorMain}).
  */
 public final class ApiBench {
     private static final int CONNECTIONS = 16;
@@ -32,8 +34,11 @@ public final class ApiBench {
      */
     static final String KEY = "mfk_benchadmin00_" + "bench-only-not-a-secret_" + "0".repeat(19);
 
-    /** The three loads of one run. */
-    public record Result(int members, int connections, HttpLoad.Result constant, HttpLoad.Result lookup,
+    /** What drives the loads: wrk when it is installed ({@code AUTO}), or either by name. */
+    public enum Client { AUTO, WRK, JAVA }
+
+    /** The three loads of one run, and what drove them ("wrk -t2 -c16", "the Java client"). */
+    public record Result(int members, int connections, String client, HttpLoad.Result constant, HttpLoad.Result lookup,
             HttpLoad.Result ingestion) {
     }
 
@@ -44,7 +49,11 @@ public final class ApiBench {
      * @param warmUpSeconds of all three loads together before any is measured: on 2 cores the C2
      *                      compiler took more CPU than Tomcat's threads in the first minute
      */
-    public static Result run(int members, double seconds, double warmUpSeconds) throws Exception {
+    public static Result run(int members, double seconds, double warmUpSeconds, Client client) throws Exception {
+        Optional<Path> wrk = client == Client.JAVA ? Optional.empty() : WrkLoad.find();
+        if (client == Client.WRK && wrk.isEmpty()) {
+            throw new IllegalStateException("wrk is not on the PATH (apt-get install wrk), and --api-client wrk asks for it");
+        }
         Path dataDir = Files.createTempDirectory("memberflow-bench-api-");
         LocalStack stack = LocalStack.start(StackSettings.onFreePorts(System.getenv(), dataDir));
         stack.properties().forEach(System::setProperty);
@@ -54,17 +63,43 @@ public final class ApiBench {
         try {
             int port = Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
             register(port, members);
-            List<HttpLoad.Result> loads = LoadGeneratorProcess.run(port, members, CONNECTIONS, seconds, warmUpSeconds);
+            String driver;
+            List<HttpLoad.Result> loads;
+            if (wrk.isPresent()) {
+                try (WrkLoad load = new WrkLoad(wrk.get(), port, members, CONNECTIONS)) {
+                    driver = load.toString();
+                    loads = viaWrk(load, members, seconds, warmUpSeconds);
+                }
+            } else {
+                driver = "the Java client";
+                loads = LoadGeneratorProcess.run(port, members, CONNECTIONS, seconds, warmUpSeconds);
+            }
             loads.forEach(ApiBench::report);
-            HttpLoad.Result constant = loads.get(0);
-            HttpLoad.Result lookup = loads.get(1);
-            HttpLoad.Result ingestion = loads.get(2);
-            return new Result(members, CONNECTIONS, constant, lookup, ingestion);
+            return new Result(members, CONNECTIONS, driver, loads.get(0), loads.get(1), loads.get(2));
         } finally {
             server.close();
             stack.close();
             FileSystemUtils.deleteRecursively(dataDir);
         }
+    }
+
+    /** Whether wrk is on the PATH, for {@link Client#AUTO}. */
+    public static boolean wrkInstalled() {
+        return WrkLoad.find().isPresent();
+    }
+
+    /** Warms up with the three loads in turn, then measures each after a short settle, as the Java client does. */
+    private static List<HttpLoad.Result> viaWrk(WrkLoad wrk, int members, double seconds, double warmUpSeconds)
+            throws Exception {
+        ApiLoads loads = new ApiLoads(members);
+        wrk.warm(loads.warmUp().kind(), warmUpSeconds, "w-");
+        double settle = Math.min(2, seconds / 4);
+        List<HttpLoad.Result> results = new ArrayList<>();
+        for (ApiLoads.Load load : loads.measured()) {
+            wrk.warm(load.kind(), settle, "s" + load.kind().ordinal() + "-");
+            results.add(wrk.measure(load.name(), load.kind(), seconds, "m" + load.kind().ordinal() + "-"));
+        }
+        return results;
     }
 
     /** Registers the members through the API in batches, and waits until every one can be looked up. */

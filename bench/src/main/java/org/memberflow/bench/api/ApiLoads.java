@@ -9,8 +9,11 @@ import java.util.function.LongFunction;
  * the members registered before the loads.
  */
 final class ApiLoads {
-    /** One measured load: its name, the status it expects and its requests. */
-    record Load(String name, int expectedStatus, LongFunction<HttpLoad.Request> requests) {
+    /** Every member id is this and a number. */
+    static final String MEMBER_PREFIX = "api-m";
+
+    /** One measured load: its name, the status it expects, its requests, and the same for wrk. */
+    record Load(String name, int expectedStatus, LongFunction<HttpLoad.Request> requests, WrkLoad.Kind kind) {
     }
 
     private final int members;
@@ -20,14 +23,14 @@ final class ApiLoads {
     }
 
     static String memberId(int m) {
-        return "api-m" + m;
+        return MEMBER_PREFIX + m;
     }
 
     /** The measured loads, in the order they run. */
     List<Load> measured() {
-        return List.of(new Load("constant JSON (GET /api/v1)", 200, this::constantJson),
-                new Load("member lookup (GET /api/v1/members/{id})", 200, this::lookup),
-                new Load("event ingestion (POST /api/v1/events)", 202, this::purchase));
+        return List.of(new Load("constant JSON (GET /api/v1)", 200, this::constantJson, WrkLoad.Kind.CONSTANT),
+                new Load("member lookup (GET /api/v1/members/{id})", 200, this::lookup, WrkLoad.Kind.LOOKUP),
+                new Load("event ingestion (POST /api/v1/events)", 202, this::purchase, WrkLoad.Kind.PURCHASE));
     }
 
     /** All three at once, for warming the server's JIT; event ids apart from the measured ones. */
@@ -36,7 +39,7 @@ final class ApiLoads {
             case 0 -> constantJson(i);
             case 1 -> lookup(i);
             default -> purchase(i + (1L << 40));
-        });
+        }, WrkLoad.Kind.MIXED);
     }
 
     private HttpLoad.Request constantJson(long i) {

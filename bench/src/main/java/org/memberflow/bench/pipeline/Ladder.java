@@ -44,7 +44,7 @@ public final class Ladder {
      * {@code latencyPerSecond}, the target's load.
      */
     public record Plan(int members, long seed, int latencyLowPerSecond, int latencyPerSecond, int latencySeconds,
-            int streamThreads, Duration rungLimit) {
+            int streamThreads, int partitions, Duration rungLimit) {
     }
 
     /**
@@ -56,7 +56,7 @@ public final class Ladder {
         int members = plan.members();
         Duration rungLimit = plan.rungLimit();
         StreamsRun runs = new StreamsRun(plan.streamThreads());
-        try (BenchBroker broker = new BenchBroker(3)) {
+        try (BenchBroker broker = new BenchBroker(plan.partitions())) {
             HistoryGenerator generator = new HistoryGenerator(members, plan.seed());
             Throughput producer = Ceilings.produce(broker.bootstrapServers(), generator);
             long events = producer.events();

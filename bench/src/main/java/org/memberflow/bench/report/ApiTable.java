@@ -12,7 +12,8 @@ final class ApiTable {
     static String of(ApiBench.Result r) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%,d members registered through the API; %d keep-alive connections, "
-                + "closed loop, on loopback.%n%n", r.members(), r.connections()));
+                + "closed loop, on loopback, driven by %s.%n%n", r.members(), r.connections(),
+                r.client() == null ? "the Java client" : r.client()));
         sb.append("| load | requests/s | p50 ms | p99 ms | max ms | errors | ratio |\n|---|---:|---:|---:|---:|---:|---|\n");
         row(sb, r.constant(), "baseline");
         row(sb, r.lookup(), toConstant(r.lookup(), r.constant()));

@@ -116,11 +116,11 @@ public final class SweepBench {
         return order[order.length / 2];
     }
 
-    public static Result run(int members, long seed, int streamThreads, Duration limit) throws Exception {
+    public static Result run(int members, long seed, int streamThreads, int partitions, Duration limit) throws Exception {
         LocalDate today = LocalDate.now(ZoneOffset.UTC); // a wall-clock engine ignores older ticks
         Path work = Files.createTempDirectory("memberflow-bench-sweep-");
         Path csv = work.resolve("purchases.csv");
-        try (BenchBroker broker = new BenchBroker(3)) {
+        try (BenchBroker broker = new BenchBroker(partitions)) {
             String changelog = APP_ID + "-" + EngineStores.MEMBER_STATE + "-changelog";
             try (var admin = broker.admin()) {
                 admin.createTopics(List.of(new NewTopic(changelog, broker.partitions(), (short) 1)

@@ -25,8 +25,14 @@ public final class RuleRunner implements Rules {
     public static final String DECISIONS_GLOBAL = "decisions";
 
     private final CompiledRuleSet ruleSet;
-    /** Thread-safe; grows to the sessions in use at once (two per stream thread: main and classing). */
+    /**
+     * Thread-safe pools, each growing to the sessions in use at once (one per stream thread). Two
+     * pools, not one: a pooled session is reset by walking every node memory it ever made, and a
+     * session that only ever classes a profile makes few, where one that also ran whole units
+     * makes them all (JFR of the sweep: the reset of the classing session cost as much as its rules).
+     */
     private final KieSessionsPool sessions;
+    private final KieSessionsPool classingSessions;
     private final int maxFirings;
     private final String version;
 
@@ -36,6 +42,7 @@ public final class RuleRunner implements Rules {
         }
         this.ruleSet = ruleSet;
         this.sessions = ruleSet.kieBase().newKieSessionsPool(2);
+        this.classingSessions = ruleSet.kieBase().newKieSessionsPool(2);
         this.maxFirings = maxFirings;
         this.version = ruleSet.name() + ":" + ruleSet.version();
     }
@@ -104,7 +111,7 @@ public final class RuleRunner implements Rules {
      */
     private RfmClass classify(RfmProfile profile) {
         DecisionRecorder recorder = new DecisionRecorder();
-        KieSession session = sessions.newKieSession();
+        KieSession session = classingSessions.newKieSession();
         try {
             session.setGlobal(DECISIONS_GLOBAL, recorder.decisions());
             session.addEventListener(recorder);
