@@ -49,7 +49,7 @@ public final class BenchMain implements Callable<Integer> {
     double apiSeconds = 10;
 
     @Option(names = "--api-warm-up", description = "seconds of mixed load before the API is measured (default ${DEFAULT-VALUE})")
-    double apiWarmUp = 30;
+    double apiWarmUp = 60;
 
     @Option(names = "--stream-threads", description = "stream threads of every topology (default ${DEFAULT-VALUE})")
     int streamThreads = 2;

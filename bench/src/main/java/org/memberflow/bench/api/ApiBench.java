@@ -88,12 +88,12 @@ public final class ApiBench {
         return WrkLoad.find().isPresent();
     }
 
-    /** Warms up with the three loads in turn, then measures each after a short settle, as the Java client does. */
+    /** Warms up with the three loads in turn, then measures each after it settles, as the Java client does. */
     private static List<HttpLoad.Result> viaWrk(WrkLoad wrk, int members, double seconds, double warmUpSeconds)
             throws Exception {
         ApiLoads loads = new ApiLoads(members);
         wrk.warm(loads.warmUp().kind(), warmUpSeconds, "w-");
-        double settle = Math.min(2, seconds / 4);
+        double settle = ApiLoads.settleSeconds(seconds);
         List<HttpLoad.Result> results = new ArrayList<>();
         for (ApiLoads.Load load : loads.measured()) {
             wrk.warm(load.kind(), settle, "s" + load.kind().ordinal() + "-");

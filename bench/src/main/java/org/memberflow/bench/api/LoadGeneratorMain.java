@@ -40,7 +40,7 @@ public final class LoadGeneratorMain implements Callable<Integer> {
         ApiLoads loads = new ApiLoads(members);
         ApiLoads.Load warm = loads.warmUp();
         HttpLoad.run(warm.name(), port, connections, 0, warmUp, warm.expectedStatus(), warm.requests());
-        double settle = Math.min(2, seconds / 4);
+        double settle = ApiLoads.settleSeconds(seconds);
         List<HttpLoad.Result> results = new ArrayList<>();
         for (ApiLoads.Load load : loads.measured()) {
             results.add(HttpLoad.run(load.name(), port, connections, settle, seconds, load.expectedStatus(),

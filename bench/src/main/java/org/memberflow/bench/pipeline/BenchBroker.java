@@ -4,14 +4,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.memberflow.api.localstack.EmbeddedKafka;
 import org.memberflow.api.localstack.Ports;
 import org.memberflow.engine.EngineTopics;
@@ -61,22 +67,39 @@ public final class BenchBroker implements AutoCloseable {
     }
 
     /**
-     * Waits until every partition has a leader. Producing at once to a topic just created got
-     * NOT_LEADER_OR_FOLLOWER, and the idempotent producer's retries then lost a batch of the
-     * producer ceiling to OUT_OF_ORDER_SEQUENCE_NUMBER (seen on a loaded machine).
+     * Waits until every partition has a leader that serves it. Producing at once to a topic just
+     * created got NOT_LEADER_OR_FOLLOWER, and the idempotent producer's retries then lost batches of
+     * the producer ceiling to OUT_OF_ORDER_SEQUENCE_NUMBER. A leader in the metadata was not enough
+     * (seen with 6 partitions): the partition's offsets must also be answered by the broker.
      */
     private static void awaitLeaders(Admin admin, List<String> topics) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
-            boolean ready = admin.describeTopics(topics).allTopicNames().get().values().stream()
+            var described = admin.describeTopics(topics).allTopicNames().get().values();
+            boolean ready = described.stream()
                     .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
-            if (ready) {
+            if (ready && offsetsAnswered(admin, described)) {
                 return;
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the benchmark topics have no leader after 60 s");
             }
             LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+        }
+    }
+
+    private static boolean offsetsAnswered(Admin admin, java.util.Collection<TopicDescription> topics) {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        topics.forEach(d -> d.partitions().forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()),
+                OffsetSpec.latest())));
+        try {
+            admin.listOffsets(latest).all().get();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            return false; // not served yet: ask again
         }
     }
 
