@@ -65,15 +65,29 @@ final class WrkLoad implements AutoCloseable {
         }
     }
 
-    /** Runs {@code kind} for {@code seconds}, measured, in {@link Noise#SLICES} slices. */
+    /** Runs {@code kind} for {@code seconds}, measured: one slice of a measured window. */
+    Slice slice(Kind kind, double seconds, String idPrefix) throws IOException, InterruptedException {
+        return once(kind, seconds, idPrefix);
+    }
+
+    /** Runs {@code kind} for {@code seconds}, measured, in {@link Noise#SLICES} slices one after another. */
     HttpLoad.Result measure(String name, Kind kind, double seconds, String idPrefix) throws IOException, InterruptedException {
+        List<Slice> slices = new ArrayList<>();
+        for (int s = 0; s < Noise.SLICES; s++) {
+            slices.add(slice(kind, seconds / Noise.SLICES, idPrefix + s + "-"));
+        }
+        return combine(name, slices);
+    }
+
+    /** One load's result from its slices: their sums, their rates' noise, percentiles over all their latencies. */
+    static HttpLoad.Result combine(String name, List<Slice> slices) {
         TreeMap<Long, Double> latencies = new TreeMap<>();
-        double[] rates = new double[Noise.SLICES];
+        double[] rates = new double[slices.size()];
         long requests = 0;
         long errors = 0;
         double elapsed = 0;
-        for (int s = 0; s < Noise.SLICES; s++) {
-            Slice slice = once(kind, seconds / Noise.SLICES, idPrefix + s + "-");
+        for (int s = 0; s < slices.size(); s++) {
+            Slice slice = slices.get(s);
             requests += slice.requests;
             errors += slice.errors;
             elapsed += slice.seconds;
