@@ -16,13 +16,14 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * The API loads driven by wrk (Debian's {@code wrk}), when it is installed: a C load generator
- * with an event loop costs the two shared cores far less per request than any Java client
- * (BENCHMARKS.md: the same server answered several times the requests under wrk), so the server's
- * own cost is what is measured. A Lua script, written for each load, builds every request from a
- * per-thread sequence number as {@link ApiLoads} does. A measured window is run as
- * {@link Noise#SLICES} consecutive runs of wrk, whose rates give the noise; each run reports its
- * latency at every tenth of a percentile, and the window's percentiles are read from those points,
- * each weighted by its run's requests (within a tenth of a percentile of exact).
+ * with an event loop takes less of the two shared cores per request than the Java client
+ * (BENCHMARKS.md: the same server answered about a half more under wrk), so more of what is
+ * measured is the server's own cost. A Lua script, written for each run, builds every request
+ * from a per-thread sequence number as {@link ApiLoads} does. A measured window is made of
+ * slices, each one run of wrk ({@link ApiBench} runs them in turns with the other loads'), whose
+ * rates give the noise; each run reports its latency at every tenth of a percentile, and the
+ * window's percentiles are read from those points, each weighted by its run's requests (within a
+ * tenth of a percentile of exact).
  */
 final class WrkLoad implements AutoCloseable {
     /** wrk threads: one per core. */
@@ -61,22 +62,8 @@ final class WrkLoad implements AutoCloseable {
     /** Runs {@code kind} for {@code seconds} unmeasured: to warm the server's JIT, or to settle between loads. */
     void warm(Kind kind, double seconds, String idPrefix) throws IOException, InterruptedException {
         if (seconds > 0) {
-            once(kind, seconds, idPrefix);
+            slice(kind, seconds, idPrefix);
         }
-    }
-
-    /** Runs {@code kind} for {@code seconds}, measured: one slice of a measured window. */
-    Slice slice(Kind kind, double seconds, String idPrefix) throws IOException, InterruptedException {
-        return once(kind, seconds, idPrefix);
-    }
-
-    /** Runs {@code kind} for {@code seconds}, measured, in {@link Noise#SLICES} slices one after another. */
-    HttpLoad.Result measure(String name, Kind kind, double seconds, String idPrefix) throws IOException, InterruptedException {
-        List<Slice> slices = new ArrayList<>();
-        for (int s = 0; s < Noise.SLICES; s++) {
-            slices.add(slice(kind, seconds / Noise.SLICES, idPrefix + s + "-"));
-        }
-        return combine(name, slices);
     }
 
     /** One load's result from its slices: their sums, their rates' noise, percentiles over all their latencies. */
@@ -120,7 +107,8 @@ final class WrkLoad implements AutoCloseable {
     record Slice(long requests, long errors, double seconds, List<Long> points) {
     }
 
-    private Slice once(Kind kind, double seconds, String idPrefix) throws IOException, InterruptedException {
+    /** Runs {@code kind} for {@code seconds}: one slice of a measured window (or a warm-up, unread). */
+    Slice slice(Kind kind, double seconds, String idPrefix) throws IOException, InterruptedException {
         Path script = work.resolve("load.lua");
         Path out = work.resolve("result.txt");
         Files.deleteIfExists(out);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,7 @@ public final class BenchBroker implements AutoCloseable {
         }
     }
 
-    private static boolean offsetsAnswered(Admin admin, java.util.Collection<TopicDescription> topics) {
+    private static boolean offsetsAnswered(Admin admin, Collection<TopicDescription> topics) {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         topics.forEach(d -> d.partitions().forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()),
                 OffsetSpec.latest())));

@@ -56,7 +56,9 @@ class WrkLoadTest {
         });
         server.start();
         try (WrkLoad wrk = new WrkLoad(WrkLoad.find().orElseThrow(), server.getAddress().getPort(), 50, 4)) {
-            HttpLoad.Result purchases = wrk.measure("purchases", WrkLoad.Kind.PURCHASE, 1, "t-");
+            List<WrkLoad.Slice> slices = List.of(wrk.slice(WrkLoad.Kind.PURCHASE, 1, "t0-"),
+                    wrk.slice(WrkLoad.Kind.PURCHASE, 1, "t1-"));
+            HttpLoad.Result purchases = WrkLoad.combine("purchases", slices);
             wrk.warm(WrkLoad.Kind.MIXED, 0.5, "w-");
 
             assertThat(purchases.requests()).isPositive();
