@@ -54,6 +54,10 @@ public final class RuleSetActivator {
             status = new Status(label, label, List.of(), status.failures(), clock.instant());
             log.info("rule set {} active ({} files, compiled in {} ms)", label, record.files().size(),
                     (System.nanoTime() - started) / 1_000_000);
+            if (!runner.reuseBlockers().isEmpty()) {
+                log.info("rule set {} runs on sessions reset after each member (slower; rules/README.md, \"Speed\"): {}",
+                        label, String.join("; ", runner.reuseBlockers()));
+            }
             onActivated.run();
         } catch (RuleSetRejectedException e) {
             refuse(label, e.errors().stream().map(CompileError::toString).toList());

@@ -1,24 +1,26 @@
 package org.memberflow.rules.session;
 
 import java.util.Collection;
+import java.util.List;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.KieSessionsPool;
 import org.memberflow.rules.decision.DecisionRecorder;
 import org.memberflow.rules.fact.RfmProfile;
 import org.memberflow.segments.RfmClass;
 
 /**
  * Runs a compiled rule set over the facts of one unit of work (one event, or one member in a
- * sweep) and returns what it decided. Each unit takes its sessions from a {@link KieSessionsPool}
- * and disposes them in finally, which resets them (facts, agenda, globals, listeners) before the
- * pool hands them out again: no state leaks from one member to the next, even from a unit that
- * failed half-way or stopped at the firing limit.
+ * sweep) and returns what it decided. No state leaks from one unit to the next, even from a unit
+ * that failed half-way or stopped at the firing limit: each unit takes its sessions from a
+ * {@link SessionSupply} and gives them back in finally. Where {@link SessionReuse} finds that a
+ * session emptied of its facts fires as a new one would (every rule holds a fact; no agenda
+ * groups, timers or the like), sessions are kept and emptied; otherwise they come from a
+ * {@code KieSessionsPool}, which resets them.
  *
- * <p>Why pooled: JMH ({@code SessionStrategyBenchmark} in {@code bench/}, the built-in set over
- * the facts of 4,096 real events; figures in BENCHMARKS.md) put a pooled session at 0.45–0.72 of
- * the time of a new session per unit, which spends most of its time building the session. A
- * stateless session was slower, and one session reused by hand needs every fact deleted.
+ * <p>Why not a new session per unit: JMH ({@code SessionStrategyBenchmark} in {@code bench/}, the
+ * built-in set over the facts of 4,096 real events; figures in BENCHMARKS.md) put a pooled
+ * session at 0.45–0.72 of the time of a new session, which spends most of its time building the
+ * session, and a kept one below the pooled. A stateless session was slower.
  */
 public final class RuleRunner implements Rules {
     /** The global through which consequences decide. */
@@ -26,14 +28,13 @@ public final class RuleRunner implements Rules {
 
     private final CompiledRuleSet ruleSet;
     /**
-     * Thread-safe pools, each growing to the sessions in use at once (one per stream thread). Two
-     * pools, not one: a pooled session is reset by walking every node memory it ever made, and a
-     * session that only ever classes a profile makes few, where one that also ran whole units
-     * makes them all (JFR of the sweep: returning sessions took 22% of the stream thread with one
-     * pool, 14% with two).
+     * Two supplies, not one: a session that only ever classes a profile makes few node memories,
+     * where one that also ran whole units makes them all (resetting them was 22% of the sweep's
+     * stream thread with one pool, 14% with two).
      */
-    private final KieSessionsPool sessions;
-    private final KieSessionsPool classingSessions;
+    private final SessionSupply sessions;
+    private final SessionSupply classingSessions;
+    private final List<String> reuseBlockers;
     private final int maxFirings;
     private final String version;
 
@@ -42,14 +43,20 @@ public final class RuleRunner implements Rules {
             throw new IllegalArgumentException("maxFirings must be positive");
         }
         this.ruleSet = ruleSet;
-        this.sessions = ruleSet.kieBase().newKieSessionsPool(2);
-        this.classingSessions = ruleSet.kieBase().newKieSessionsPool(2);
+        this.reuseBlockers = SessionReuse.blockers(ruleSet.kieBase());
+        this.sessions = SessionSupply.over(ruleSet.kieBase(), reuseBlockers.isEmpty());
+        this.classingSessions = SessionSupply.over(ruleSet.kieBase(), reuseBlockers.isEmpty());
         this.maxFirings = maxFirings;
         this.version = ruleSet.name() + ":" + ruleSet.version();
     }
 
     public CompiledRuleSet ruleSet() {
         return ruleSet;
+    }
+
+    /** The rules that keep this set's sessions from being kept between units (empty: they are kept). */
+    public List<String> reuseBlockers() {
+        return reuseBlockers;
     }
 
     @Override
@@ -69,7 +76,8 @@ public final class RuleRunner implements Rules {
      */
     public RuleOutcome evaluate(Collection<?> facts, AgendaEventListener listener) {
         DecisionRecorder recorder = new DecisionRecorder();
-        KieSession session = sessions.newKieSession();
+        KieSession session = sessions.take();
+        boolean clean = false;
         try {
             session.setGlobal(DECISIONS_GLOBAL, recorder.decisions());
             session.addEventListener(recorder);
@@ -98,11 +106,16 @@ public final class RuleRunner implements Rules {
             // One more than allowed, so that reaching the limit is told apart from stopping at it.
             int firings = fire(session, maxFirings + 1, recorder);
             boolean capped = firings > maxFirings;
+            clean = !capped;
             // The main session's firings only: the classing session runs the profile's rules again.
             return new RuleOutcome(recorder.decisions().recorded(), Math.min(firings, maxFirings), capped, version(),
                     rfmClass, recorder.fired());
         } finally {
-            session.dispose();
+            session.removeEventListener(recorder);
+            if (listener != null) {
+                session.removeEventListener(listener);
+            }
+            sessions.giveBack(session, clean);
         }
     }
 
@@ -112,7 +125,8 @@ public final class RuleRunner implements Rules {
      */
     private RfmClass classify(RfmProfile profile) {
         DecisionRecorder recorder = new DecisionRecorder();
-        KieSession session = classingSessions.newKieSession();
+        KieSession session = classingSessions.take();
+        boolean clean = false;
         try {
             session.setGlobal(DECISIONS_GLOBAL, recorder.decisions());
             session.addEventListener(recorder);
@@ -120,9 +134,11 @@ public final class RuleRunner implements Rules {
             if (fire(session, maxFirings + 1, recorder) > maxFirings) {
                 throw new RuleFailedException("rule firing limit of " + maxFirings + " reached while classing the member");
             }
+            clean = true;
             return recorder.classification();
         } finally {
-            session.dispose();
+            session.removeEventListener(recorder);
+            classingSessions.giveBack(session, clean);
         }
     }
 

@@ -1,0 +1,27 @@
+package org.memberflow.rules.session;
+
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
+
+/**
+ * Sessions from a {@link KieSessionsPool}: giving one back disposes it, which resets it (facts,
+ * agenda, globals, listeners, every node memory) for the next unit. Right for any rule set.
+ */
+final class ResetSessions implements SessionSupply {
+    private final KieSessionsPool pool;
+
+    ResetSessions(KieBase kieBase) {
+        this.pool = kieBase.newKieSessionsPool(2); // grows to the sessions in use at once
+    }
+
+    @Override
+    public KieSession take() {
+        return pool.newKieSession();
+    }
+
+    @Override
+    public void giveBack(KieSession session, boolean clean) {
+        session.dispose();
+    }
+}
