@@ -34,6 +34,13 @@ enum SessionStrategy {
             return new RuleRunner(ruleSet, 100);
         }
     },
+    /** The engine's runner with its sessions reset after each unit, as before it kept them. */
+    RUNNER_RESET {
+        @Override
+        Rules over(CompiledRuleSet ruleSet) {
+            return new RuleRunner(ruleSet, 100, false);
+        }
+    },
     /** A new {@code KieSession} per unit of work, disposed after it. */
     NEW_SESSION {
         @Override

@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class SessionStrategyBenchmark {
-    @Param({"RUNNER", "NEW_SESSION", "POOLED", "STATELESS", "REUSED"})
+    @Param({"RUNNER", "RUNNER_RESET", "NEW_SESSION", "POOLED", "STATELESS", "REUSED"})
     public String strategy;
 
     private Rules rules;

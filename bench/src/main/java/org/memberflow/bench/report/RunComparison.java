@@ -103,7 +103,7 @@ public final class RunComparison {
         }
         put(ratios, "rule evaluation, built-in / one-rule", scores.get("RuleEvaluationBenchmark.evaluate built-in"),
                 scores.get("RuleEvaluationBenchmark.evaluate one-rule"));
-        for (String strategy : List.of("NEW_SESSION", "POOLED", "STATELESS", "REUSED")) {
+        for (String strategy : List.of("RUNNER_RESET", "NEW_SESSION", "POOLED", "STATELESS", "REUSED")) {
             put(ratios, "session strategy, " + strategy + " / RUNNER", scores.get("SessionStrategyBenchmark.evaluate " + strategy),
                     scores.get("SessionStrategyBenchmark.evaluate RUNNER"));
         }

@@ -1,20 +1,18 @@
 package org.memberflow.rules.session;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.EntryPoint;
 import org.kie.api.runtime.rule.FactHandle;
 
 /**
  * Sessions kept from unit to unit, for rule sets {@link SessionReuse} allows: giving one back
- * deletes its facts and lets the network take the deletions in, so that the next unit starts on
- * an empty session whose node memories already exist. Resetting a pooled session instead walks
- * every node memory and rebuilds the fact stores by class on the next insert (JFR of the daily
- * sweep: 24% of the stream threads). A session that failed, or did not come back empty, is
- * disposed instead.
+ * deletes the unit's facts and lets the network take the deletions in, so that the next unit
+ * starts on an empty session whose node memories already exist. Resetting a pooled session
+ * instead walks every node memory and rebuilds the fact stores by class on the next insert (JFR
+ * of the daily sweep: 24% of the stream threads). A session that failed, or is not empty once
+ * the unit's facts are gone, is disposed instead.
  */
 final class KeptSessions implements SessionSupply {
     private final KieBase kieBase;
@@ -31,8 +29,8 @@ final class KeptSessions implements SessionSupply {
     }
 
     @Override
-    public void giveBack(KieSession session, boolean clean) {
-        if (clean && emptied(session)) {
+    public void giveBack(KieSession session, List<FactHandle> inserted, boolean clean) {
+        if (clean && emptied(session, inserted)) {
             idle.offer(session);
         } else {
             session.dispose();
@@ -40,17 +38,14 @@ final class KeptSessions implements SessionSupply {
     }
 
     /**
-     * Deletes every fact (the unit's, and any a consequence inserted) and fires once: every rule
-     * holds a fact, so nothing can match and this only settles the deletions. Anything firing
-     * means the session is not as a fresh one would be.
+     * Deletes the unit's facts and fires once: every rule holds a fact, so nothing can match and
+     * this only settles the deletions. A fact left (rules cannot insert any, and no rule set here
+     * reads another entry point) or a rule firing means the session is not as a new one would be.
      */
-    private static boolean emptied(KieSession session) {
+    private static boolean emptied(KieSession session, List<FactHandle> inserted) {
         try {
-            for (EntryPoint entryPoint : session.getEntryPoints()) {
-                List<FactHandle> handles = new ArrayList<>(entryPoint.getFactHandles());
-                handles.forEach(entryPoint::delete);
-            }
-            return session.fireAllRules(1) == 0 && session.getFactCount() == 0;
+            inserted.forEach(session::delete);
+            return session.getFactCount() == 0 && session.fireAllRules(1) == 0;
         } catch (RuntimeException e) {
             return false;
         }

@@ -1,8 +1,10 @@
 package org.memberflow.rules.session;
 
+import java.util.List;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.rule.FactHandle;
 
 /**
  * Sessions from a {@link KieSessionsPool}: giving one back disposes it, which resets it (facts,
@@ -21,7 +23,7 @@ final class ResetSessions implements SessionSupply {
     }
 
     @Override
-    public void giveBack(KieSession session, boolean clean) {
+    public void giveBack(KieSession session, List<FactHandle> inserted, boolean clean) {
         session.dispose();
     }
 }

@@ -1,9 +1,11 @@
 package org.memberflow.rules.session;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
 import org.memberflow.rules.decision.DecisionRecorder;
 import org.memberflow.rules.fact.RfmProfile;
 import org.memberflow.segments.RfmClass;
@@ -39,13 +41,22 @@ public final class RuleRunner implements Rules {
     private final String version;
 
     public RuleRunner(CompiledRuleSet ruleSet, int maxFirings) {
+        this(ruleSet, maxFirings, true);
+    }
+
+    /**
+     * @param keepSessions false: reset sessions even where they could be kept (for the benchmark
+     *                     that measures what keeping them gains)
+     */
+    public RuleRunner(CompiledRuleSet ruleSet, int maxFirings, boolean keepSessions) {
         if (maxFirings < 1) {
             throw new IllegalArgumentException("maxFirings must be positive");
         }
         this.ruleSet = ruleSet;
         this.reuseBlockers = SessionReuse.blockers(ruleSet.kieBase());
-        this.sessions = SessionSupply.over(ruleSet.kieBase(), reuseBlockers.isEmpty());
-        this.classingSessions = SessionSupply.over(ruleSet.kieBase(), reuseBlockers.isEmpty());
+        boolean keep = keepSessions && reuseBlockers.isEmpty();
+        this.sessions = SessionSupply.over(ruleSet.kieBase(), keep);
+        this.classingSessions = SessionSupply.over(ruleSet.kieBase(), keep);
         this.maxFirings = maxFirings;
         this.version = ruleSet.name() + ":" + ruleSet.version();
     }
@@ -77,6 +88,7 @@ public final class RuleRunner implements Rules {
     public RuleOutcome evaluate(Collection<?> facts, AgendaEventListener listener) {
         DecisionRecorder recorder = new DecisionRecorder();
         KieSession session = sessions.take();
+        List<FactHandle> inserted = new ArrayList<>(facts.size());
         boolean clean = false;
         try {
             session.setGlobal(DECISIONS_GLOBAL, recorder.decisions());
@@ -91,7 +103,7 @@ public final class RuleRunner implements Rules {
                     pending = p;
                 } else {
                     profile = fact instanceof RfmProfile rp ? rp : profile;
-                    session.insert(fact);
+                    inserted.add(session.insert(fact));
                 }
             }
             RfmClass rfmClass = null;
@@ -101,7 +113,7 @@ public final class RuleRunner implements Rules {
                 // accumulations over Segment all see the real class.
                 rfmClass = profile == null ? null : classify(profile);
                 recorder.fixClassification(rfmClass);
-                session.insert(pending.classifiedAs(rfmClass != null ? rfmClass : pending.defaultClass()));
+                inserted.add(session.insert(pending.classifiedAs(rfmClass != null ? rfmClass : pending.defaultClass())));
             }
             // One more than allowed, so that reaching the limit is told apart from stopping at it.
             int firings = fire(session, maxFirings + 1, recorder);
@@ -115,7 +127,7 @@ public final class RuleRunner implements Rules {
             if (listener != null) {
                 session.removeEventListener(listener);
             }
-            sessions.giveBack(session, clean);
+            sessions.giveBack(session, inserted, clean);
         }
     }
 
@@ -126,11 +138,12 @@ public final class RuleRunner implements Rules {
     private RfmClass classify(RfmProfile profile) {
         DecisionRecorder recorder = new DecisionRecorder();
         KieSession session = classingSessions.take();
+        FactHandle inserted = null;
         boolean clean = false;
         try {
             session.setGlobal(DECISIONS_GLOBAL, recorder.decisions());
             session.addEventListener(recorder);
-            session.insert(profile);
+            inserted = session.insert(profile);
             if (fire(session, maxFirings + 1, recorder) > maxFirings) {
                 throw new RuleFailedException("rule firing limit of " + maxFirings + " reached while classing the member");
             }
@@ -138,7 +151,7 @@ public final class RuleRunner implements Rules {
             return recorder.classification();
         } finally {
             session.removeEventListener(recorder);
-            classingSessions.giveBack(session, clean);
+            classingSessions.giveBack(session, inserted == null ? List.of() : List.of(inserted), clean);
         }
     }
 

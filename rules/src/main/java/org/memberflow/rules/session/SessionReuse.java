@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.drools.base.base.ClassObjectType;
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.rule.EntryPointId;
 import org.drools.base.rule.GroupElement;
 import org.drools.base.rule.Pattern;
 import org.drools.base.rule.RuleConditionElement;
@@ -21,7 +22,8 @@ import org.kie.api.definition.rule.Rule;
  * {@code exists}, {@code eval}, or patterns {@code from} elsewhere) matches on no fact at all: its
  * match would outlive the unit and, having fired once, never fire again. Agenda and activation
  * groups, auto-focus, timers, calendars, lock-on-active, logical inserts and sliding windows keep
- * state of their own between firings. A rule set with any such rule keeps the reset sessions.
+ * state of their own between firings, and only the default entry point is emptied. A rule set
+ * with any such rule keeps the reset sessions.
  */
 public final class SessionReuse {
     private SessionReuse() {
@@ -61,7 +63,15 @@ public final class SessionReuse {
         if (rule.hasLogicalDependency()) {
             return "logical insert";
         }
+        if (readsAnEntryPoint(rule.getLhs())) {
+            return "entry point"; // only the default one is emptied
+        }
         return anchored(rule.getLhs()) ? null : "no positive pattern on working memory";
+    }
+
+    private static boolean readsAnEntryPoint(RuleConditionElement element) {
+        return element instanceof Pattern p && p.getSource() instanceof EntryPointId
+                || element.getNestedElements().stream().anyMatch(SessionReuse::readsAnEntryPoint);
     }
 
     /** Whether every match of {@code element} holds a fact of working memory. */

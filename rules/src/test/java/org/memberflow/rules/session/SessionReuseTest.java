@@ -67,6 +67,19 @@ class SessionReuseTest {
     }
 
     @Test
+    void shouldKeepTheSameSessionsFromUnitToUnit() throws Exception {
+        CompiledRuleSet set = compile("anchored.drl", ANCHORED);
+        RuleRunner runner = new RuleRunner(set, 100);
+        Random random = new Random(11);
+
+        for (int unit = 0; unit < 50; unit++) {
+            runner.evaluate(randomUnit(random, unit));
+        }
+
+        assertThat(set.kieBase().getKieSessions()).hasSize(1); // one kept, never disposed and made again
+    }
+
+    @Test
     void shouldFireWhatNewSessionsFireOverManyUnits() throws Exception {
         CompiledRuleSet set = compile("anchored.drl", ANCHORED);
         RuleRunner kept = new RuleRunner(set, 100);
