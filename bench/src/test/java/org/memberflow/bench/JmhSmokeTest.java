@@ -20,7 +20,7 @@ class JmhSmokeTest {
 
         assertThat(figures).extracting(JmhSuite.Figure::benchmark).contains("RuleEvaluationBenchmark.evaluate",
                 "SessionStrategyBenchmark.evaluate", "DecisionTableBuildBenchmark.build");
-        assertThat(figures).hasSize(2 + 5 + 1).allSatisfy(f -> assertThat(f.score()).isPositive());
+        assertThat(figures).hasSize(2 + 6 + 1).allSatisfy(f -> assertThat(f.score()).isPositive());
 
         Path md = dir.resolve("BENCHMARKS.md");
         Report.updateMarkdown(md, new BenchRun("smoke", null, figures, null, null));
