@@ -19,10 +19,10 @@ import org.memberflow.segments.RfmClass;
  * groups, timers or the like), sessions are kept and emptied; otherwise they come from a
  * {@code KieSessionsPool}, which resets them.
  *
- * <p>Why not a new session per unit: JMH ({@code SessionStrategyBenchmark} in {@code bench/}, the
- * built-in set over the facts of 4,096 real events; figures in BENCHMARKS.md) put a pooled
- * session at 0.45–0.72 of the time of a new session, which spends most of its time building the
- * session, and a kept one below the pooled. A stateless session was slower.
+ * <p>Why kept: JMH ({@code SessionStrategyBenchmark} in {@code bench/}, the built-in set over the
+ * facts of 4,096 real events; figures in BENCHMARKS.md) put this runner at 9.7 µs an event with
+ * kept sessions and 15.4 µs with reset ones, in one run; a new session per unit spends most of
+ * its time building the session, and a stateless session was slower still.
  */
 public final class RuleRunner implements Rules {
     /** The global through which consequences decide. */
