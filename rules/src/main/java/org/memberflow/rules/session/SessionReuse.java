@@ -78,7 +78,7 @@ public final class SessionReuse {
     private static boolean anchored(RuleConditionElement element) {
         if (element instanceof Pattern p) {
             return p.getSource() == null && p.getBehaviors().isEmpty()
-                    && !(p.getObjectType() instanceof ClassObjectType c && c == ClassObjectType.InitialFact_ObjectType);
+                    && p.getObjectType() != ClassObjectType.InitialFact_ObjectType;
         }
         if (element instanceof GroupElement g && g.isAnd()) {
             return g.getChildren().stream().anyMatch(SessionReuse::anchored);
