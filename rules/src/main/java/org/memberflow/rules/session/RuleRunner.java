@@ -30,8 +30,9 @@ public final class RuleRunner implements Rules {
 
     private final CompiledRuleSet ruleSet;
     /**
-     * Two supplies, not one: a session that only ever classes a profile makes few node memories,
-     * where one that also ran whole units makes them all (resetting them was 22% of the sweep's
+     * Two supplies, not one: the classing session is taken while the unit's own is in use, and a
+     * session that only ever classes a profile makes few node memories, where one that also ran
+     * whole units makes them all (where sessions are reset, resetting them was 22% of the sweep's
      * stream thread with one pool, 14% with two).
      */
     private final SessionSupply sessions;
