@@ -7,14 +7,17 @@ import org.memberflow.api.localstack.StackSettings;
 import org.memberflow.api.security.FirstAdminKey;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Starts the embedded local stack (whatever is not external), then the server on it. On
  * shutdown Spring closes the server first; the stack is a shutdown handler, which Spring Boot
  * runs only after its contexts are closed, so nothing is left running and nothing is cut off.
+ * Callers are known by API keys alone: Spring Boot's default user, with the password it would
+ * generate and log at every start, is left out.
  */
-@SpringBootApplication
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 public class MemberFlowApplication {
 
     public static void main(String[] args) {

@@ -3,12 +3,14 @@ package org.memberflow.engine;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.memberflow.engine.action.CampaignAction;
+import org.memberflow.engine.action.CampaignActionSerde;
 import org.memberflow.engine.clock.TickRecord;
 import org.memberflow.engine.json.JsonSerde;
 import org.memberflow.engine.segment.BreakpointsRecord;
 import org.memberflow.engine.segment.MemberSnapshot;
 import org.memberflow.engine.segment.MemberSnapshotSerde;
 import org.memberflow.engine.segment.SegmentChange;
+import org.memberflow.engine.segment.SegmentChangeSerde;
 import org.memberflow.engine.ruleset.RuleSetRecord;
 
 /** The one place that binds each topic name to its serdes. */
@@ -24,16 +26,16 @@ public final class Topics {
             new Topic<>("engine-clock", Serdes.String(), new JsonSerde<>(TickRecord.class));
     /** Every decision of the rules, before the guardrails, key = memberId. Read by the delivery stage. */
     public static final Topic<String, CampaignAction> CAMPAIGN_DECISIONS =
-            new Topic<>("campaign-decisions", Serdes.String(), new JsonSerde<>(CampaignAction.class));
+            new Topic<>("campaign-decisions", Serdes.String(), new CampaignActionSerde());
     /**
      * The contract for downstream systems: the decisions that passed the guardrails (caps, budget,
      * control group, quiet hours), each once, key = memberId. Written by the delivery stage.
      */
     public static final Topic<String, CampaignAction> CAMPAIGN_ACTIONS =
-            new Topic<>("campaign-actions", Serdes.String(), new JsonSerde<>(CampaignAction.class));
+            new Topic<>("campaign-actions", Serdes.String(), new CampaignActionSerde());
     /** Class and segment changes, compacted, key = memberId. */
     public static final Topic<String, SegmentChange> MEMBER_SEGMENTS =
-            new Topic<>("member-segments", Serdes.String(), new JsonSerde<>(SegmentChange.class));
+            new Topic<>("member-segments", Serdes.String(), new SegmentChangeSerde());
     /** The read-model feed, compacted, key = memberId. */
     public static final Topic<String, MemberSnapshot> MEMBER_SNAPSHOTS =
             new Topic<>("member-snapshots", Serdes.String(), new MemberSnapshotSerde());

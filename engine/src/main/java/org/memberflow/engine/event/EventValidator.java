@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.memberflow.engine.json.IsoInstants;
 import org.memberflow.rules.fact.EventType;
 import org.memberflow.rules.fact.MemberEvent;
 import org.memberflow.rules.fact.Profile;

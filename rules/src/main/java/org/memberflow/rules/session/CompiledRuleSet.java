@@ -4,8 +4,11 @@ import java.util.List;
 import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
 
-/** A rule set that compiled: its KieBase, shared read-only by every session built from it. */
-public record CompiledRuleSet(String name, String version, KieBase kieBase) {
+/**
+ * A rule set that compiled: its KieBase, shared read-only by every session built from it, and the
+ * same set less the rules a lone profile cannot fire, for classing members ({@link ClassingRules}).
+ */
+public record CompiledRuleSet(String name, String version, KieBase kieBase, KieBase classingKieBase) {
 
     /** The names of its rules, sorted. */
     public List<String> ruleNames() {

@@ -30,10 +30,8 @@ public final class RuleRunner implements Rules {
 
     private final CompiledRuleSet ruleSet;
     /**
-     * Two supplies, not one: the classing session is taken while the unit's own is in use, and a
-     * session that only ever classes a profile makes few node memories, where one that also ran
-     * whole units makes them all (where sessions are reset, resetting them was 22% of the sweep's
-     * stream thread with one pool, 14% with two).
+     * Two supplies, not one: the classing session is taken while the unit's own is in use, and it
+     * runs on a KieBase of only the rules a lone profile can fire ({@link ClassingRules}).
      */
     private final SessionSupply sessions;
     private final SessionSupply classingSessions;
@@ -57,7 +55,7 @@ public final class RuleRunner implements Rules {
         this.reuseBlockers = SessionReuse.blockers(ruleSet.kieBase());
         boolean keep = keepSessions && reuseBlockers.isEmpty();
         this.sessions = SessionSupply.over(ruleSet.kieBase(), keep);
-        this.classingSessions = SessionSupply.over(ruleSet.kieBase(), keep);
+        this.classingSessions = SessionSupply.over(ruleSet.classingKieBase(), keep);
         this.maxFirings = maxFirings;
         this.version = ruleSet.name() + ":" + ruleSet.version();
     }
@@ -134,7 +132,8 @@ public final class RuleRunner implements Rules {
 
     /**
      * The class the classification rules give {@code profile}, in a session that holds nothing
-     * else: only rules on the profile alone can fire there, and what else they decide is dropped.
+     * else: only rules on the profile alone can fire there (the others are not in its KieBase),
+     * and what else they decide is dropped.
      */
     private RfmClass classify(RfmProfile profile) {
         DecisionRecorder recorder = new DecisionRecorder();

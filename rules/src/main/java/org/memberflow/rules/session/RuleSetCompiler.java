@@ -66,7 +66,7 @@ public final class RuleSetCompiler {
         }
         KieContainer container = kieServices.newKieContainer(releaseId);
         try {
-            return new CompiledRuleSet(name, version, container.getKieBase());
+            return new CompiledRuleSet(name, version, container.getKieBase(), ClassingRules.kieBase(container));
         } finally {
             kieServices.getRepository().removeKieModule(releaseId);
         }

@@ -2,10 +2,8 @@ package org.memberflow.rules.session;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.drools.base.base.ClassObjectType;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.base.rule.EntryPointId;
-import org.drools.base.rule.GroupElement;
 import org.drools.base.rule.Pattern;
 import org.drools.base.rule.RuleConditionElement;
 import org.kie.api.KieBase;
@@ -66,26 +64,11 @@ public final class SessionReuse {
         if (readsAnEntryPoint(rule.getLhs())) {
             return "entry point"; // only the default one is emptied
         }
-        return anchored(rule.getLhs()) ? null : "no positive pattern on working memory";
+        return WorkingMemoryPatterns.everyMatchHolds(rule.getLhs(), p -> true) ? null : "no positive pattern on working memory";
     }
 
     private static boolean readsAnEntryPoint(RuleConditionElement element) {
         return element instanceof Pattern p && p.getSource() instanceof EntryPointId
                 || element.getNestedElements().stream().anyMatch(SessionReuse::readsAnEntryPoint);
-    }
-
-    /** Whether every match of {@code element} holds a fact of working memory. */
-    private static boolean anchored(RuleConditionElement element) {
-        if (element instanceof Pattern p) {
-            return p.getSource() == null && p.getBehaviors().isEmpty()
-                    && p.getObjectType() != ClassObjectType.InitialFact_ObjectType;
-        }
-        if (element instanceof GroupElement g && g.isAnd()) {
-            return g.getChildren().stream().anyMatch(SessionReuse::anchored);
-        }
-        if (element instanceof GroupElement g && g.isOr()) {
-            return !g.getChildren().isEmpty() && g.getChildren().stream().allMatch(SessionReuse::anchored);
-        }
-        return false;
     }
 }

@@ -1,4 +1,4 @@
-package org.memberflow.engine.event;
+package org.memberflow.engine.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -47,6 +47,27 @@ class IsoInstantsTest {
                 "2026-05-20T08:30:00.12a4Z", "2026-05-20T08:30:00Zulu"}) {
             assertThatThrownBy(() -> Instant.parse(text)).as("Instant.parse(%s)", text).isInstanceOf(DateTimeException.class);
             assertThatThrownBy(() -> IsoInstants.parse(text)).as(text).isInstanceOf(DateTimeException.class);
+        }
+    }
+
+    @Test
+    void shouldFormatAsInstantToStringDoes() {
+        SplittableRandom r = new SplittableRandom(7);
+        for (int i = 0; i < 50_000; i++) {
+            long seconds = r.nextLong(-70_000_000_000L, 260_000_000_000L); // from before year 0 to after 9999
+            int nanos = switch (i % 4) {
+                case 0 -> 0;
+                case 1 -> r.nextInt(1_000) * 1_000_000;
+                case 2 -> r.nextInt(1_000_000) * 1_000;
+                default -> r.nextInt(1_000_000_000);
+            };
+            Instant t = Instant.ofEpochSecond(seconds, nanos);
+            assertThat(IsoInstants.format(t)).isEqualTo(t.toString());
+        }
+        for (Instant t : new Instant[] {Instant.EPOCH, Instant.MIN, Instant.MAX, Instant.parse("0000-01-01T00:00:00Z"),
+                Instant.parse("9999-12-31T23:59:59.999999999Z"), Instant.parse("+10000-01-01T00:00:00Z"),
+                Instant.parse("1969-12-31T23:59:59.100Z"), Instant.parse("2024-02-29T12:00:00.000001Z")}) {
+            assertThat(IsoInstants.format(t)).isEqualTo(t.toString());
         }
     }
 }
