@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.memberflow.api.localstack.EmbeddedKafka;
 import org.memberflow.api.localstack.Ports;
 import org.memberflow.engine.EngineTopics;
@@ -76,8 +77,8 @@ public final class BenchBroker implements AutoCloseable {
     private static void awaitLeaders(Admin admin, List<String> topics) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
-            var described = admin.describeTopics(topics).allTopicNames().get().values();
-            boolean ready = described.stream()
+            var described = described(admin, topics);
+            boolean ready = described != null && described.stream()
                     .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
             if (ready && offsetsAnswered(admin, described)) {
                 return;
@@ -86,6 +87,22 @@ public final class BenchBroker implements AutoCloseable {
                 throw new IllegalStateException("the benchmark topics have no leader after 60 s");
             }
             LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+        }
+    }
+
+    /**
+     * The topics as the broker describes them, or null while it does not know them yet: just after
+     * creation the broker's metadata can still answer UNKNOWN_TOPIC_OR_PARTITION (seen in CI).
+     */
+    private static Collection<TopicDescription> described(Admin admin, List<String> topics)
+            throws InterruptedException {
+        try {
+            return admin.describeTopics(topics).allTopicNames().get().values();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return null;
+            }
+            throw new IllegalStateException("cannot describe the benchmark topics", e.getCause());
         }
     }
 
