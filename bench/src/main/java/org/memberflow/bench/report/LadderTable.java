@@ -30,8 +30,10 @@ final class LadderTable {
         row(sb, r.s0(), "S0/consumer " + ratio(r.s0(), r.consumer()));
         row(sb, r.s2(), "S2/S0 " + ratio(r.s2(), r.s0()));
         row(sb, r.s3(), "S3/S0 " + ratio(r.s3(), r.s0()) + ", S3/S2 " + ratio(r.s3(), r.s2()));
-        sb.append("\n± is the noise: half the range of the rates of four equal slices of each rung's measured events"
-                + " (a ceiling is measured whole: its share is not known).\n");
+        sb.append("\nEach rung ran twice, in turn (S0, S2, S3, S0, S2, S3), each time over the whole history; its figures"
+                + " are both rounds together. ± is the noise: half the range of the two rounds' rates, or, where"
+                + " larger, of the rates of four equal slices of one round's measured events (a ceiling is"
+                + " measured once, whole: its share is not known).\n");
         sb.append("\nWhere each rung's CPU went (cores busy on average while it was measured):\n\n");
         for (Throughput t : new Throughput[] {r.s0(), r.s2(), r.s3()}) {
             sb.append("- ").append(t.stage()).append(": ");

@@ -2,8 +2,9 @@ package org.memberflow.bench.report;
 
 /**
  * How far a figure moved while it was measured: the measured window is cut into equal slices and
- * the noise is half the range of their rates, relative to the whole window's rate. A rerun on the
- * same machine should land within it (the machines are shared; load from elsewhere shows up here).
+ * the noise is half the range of their rates, relative to the whole window's rate; a figure
+ * measured in rounds takes the spread of the rounds where it is larger. A rerun on the same
+ * machine should land within it (the machines are shared; load from elsewhere shows up here).
  */
 public final class Noise {
     /** Slices a measured window is cut into. */
