@@ -8,11 +8,18 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 
 /**
  * Owns the {@link Decisions} of one session and tells it which rule is firing, so that marketers
- * never pass the rule name themselves. One recorder per unit of work.
+ * never pass the rule name themselves. A recorder serves one session, one unit of work at a time:
+ * {@link #reset} between units.
  */
 public final class DecisionRecorder extends DefaultAgendaEventListener {
     private final Decisions decisions = new Decisions();
-    private final List<String> fired = new ArrayList<>();
+    private List<String> fired = new ArrayList<>();
+
+    /** Forgets the last unit's decisions and firings (a list already handed out stays as it was). */
+    public void reset() {
+        decisions.clear();
+        fired = new ArrayList<>();
+    }
 
     public Decisions decisions() {
         return decisions;

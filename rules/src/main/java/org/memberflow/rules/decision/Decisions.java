@@ -85,6 +85,15 @@ public final class Decisions {
         return List.copyOf(recorded);
     }
 
+    /** Forgets everything, for the next unit of work in the same session. */
+    void clear() {
+        recorded.clear();
+        currentRule = "";
+        rfmClass = null;
+        classifiedBy = null;
+        classificationFixed = false;
+    }
+
     /** Set before each consequence (see {@link DecisionRecorder}), so a decision knows its rule. */
     void enterRule(String ruleName) {
         currentRule = ruleName;

@@ -2,13 +2,13 @@ package org.memberflow.rules.session;
 
 import java.util.List;
 import org.kie.api.KieBase;
-import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.FactHandle;
 
 /**
  * Sessions from a {@link KieSessionsPool}: giving one back disposes it, which resets it (facts,
- * agenda, globals, listeners, every node memory) for the next unit. Right for any rule set.
+ * agenda, globals, listeners, every node memory) for the next unit, so each take binds a new
+ * recorder. Right for any rule set.
  */
 final class ResetSessions implements SessionSupply {
     private final KieSessionsPool pool;
@@ -18,12 +18,12 @@ final class ResetSessions implements SessionSupply {
     }
 
     @Override
-    public KieSession take() {
-        return pool.newKieSession();
+    public RecordingSession take() {
+        return RecordingSession.bind(pool.newKieSession());
     }
 
     @Override
-    public void giveBack(KieSession session, List<FactHandle> inserted, boolean clean) {
-        session.dispose();
+    public void giveBack(RecordingSession session, List<FactHandle> inserted, boolean clean) {
+        session.session().dispose();
     }
 }

@@ -85,13 +85,12 @@ public final class RuleRunner implements Rules {
      * engine's hot path.
      */
     public RuleOutcome evaluate(Collection<?> facts, AgendaEventListener listener) {
-        DecisionRecorder recorder = new DecisionRecorder();
-        KieSession session = sessions.take();
+        RecordingSession taken = sessions.take();
+        KieSession session = taken.session();
+        DecisionRecorder recorder = taken.recorder();
         List<FactHandle> inserted = new ArrayList<>(facts.size());
         boolean clean = false;
         try {
-            session.setGlobal(DECISIONS_GLOBAL, recorder.decisions());
-            session.addEventListener(recorder);
             if (listener != null) {
                 session.addEventListener(listener);
             }
@@ -122,11 +121,10 @@ public final class RuleRunner implements Rules {
             return new RuleOutcome(recorder.decisions().recorded(), Math.min(firings, maxFirings), capped, version(),
                     rfmClass, recorder.fired());
         } finally {
-            session.removeEventListener(recorder);
             if (listener != null) {
                 session.removeEventListener(listener);
             }
-            sessions.giveBack(session, inserted, clean);
+            sessions.giveBack(taken, inserted, clean);
         }
     }
 
@@ -136,22 +134,18 @@ public final class RuleRunner implements Rules {
      * and what else they decide is dropped.
      */
     private RfmClass classify(RfmProfile profile) {
-        DecisionRecorder recorder = new DecisionRecorder();
-        KieSession session = classingSessions.take();
+        RecordingSession taken = classingSessions.take();
         FactHandle inserted = null;
         boolean clean = false;
         try {
-            session.setGlobal(DECISIONS_GLOBAL, recorder.decisions());
-            session.addEventListener(recorder);
-            inserted = session.insert(profile);
-            if (fire(session, maxFirings + 1, recorder) > maxFirings) {
+            inserted = taken.session().insert(profile);
+            if (fire(taken.session(), maxFirings + 1, taken.recorder()) > maxFirings) {
                 throw new RuleFailedException("rule firing limit of " + maxFirings + " reached while classing the member");
             }
             clean = true;
-            return recorder.classification();
+            return taken.recorder().classification();
         } finally {
-            session.removeEventListener(recorder);
-            classingSessions.giveBack(session, inserted == null ? List.of() : List.of(inserted), clean);
+            classingSessions.giveBack(taken, inserted == null ? List.of() : List.of(inserted), clean);
         }
     }
 
