@@ -8,6 +8,7 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 import org.memberflow.rules.decision.DecisionRecorder;
 import org.memberflow.rules.fact.RfmProfile;
+import org.memberflow.rules.fact.Segment;
 import org.memberflow.segments.RfmClass;
 
 /**
@@ -35,6 +36,7 @@ public final class RuleRunner implements Rules {
      */
     private final SessionSupply sessions;
     private final SessionSupply classingSessions;
+    private final VisibleFacts visibleFacts;
     private final List<String> reuseBlockers;
     private final int maxFirings;
     private final String version;
@@ -52,6 +54,7 @@ public final class RuleRunner implements Rules {
             throw new IllegalArgumentException("maxFirings must be positive");
         }
         this.ruleSet = ruleSet;
+        this.visibleFacts = new VisibleFacts(ruleSet.kieBase());
         this.reuseBlockers = SessionReuse.blockers(ruleSet.kieBase());
         boolean keep = keepSessions && reuseBlockers.isEmpty();
         this.sessions = SessionSupply.over(ruleSet.kieBase(), keep);
@@ -101,7 +104,9 @@ public final class RuleRunner implements Rules {
                     pending = p;
                 } else {
                     profile = fact instanceof RfmProfile rp ? rp : profile;
-                    inserted.add(session.insert(fact));
+                    if (visibleFacts.visible(fact.getClass())) {
+                        inserted.add(session.insert(fact));
+                    }
                 }
             }
             RfmClass rfmClass = null;
@@ -111,7 +116,10 @@ public final class RuleRunner implements Rules {
                 // accumulations over Segment all see the real class.
                 rfmClass = profile == null ? null : classify(profile);
                 recorder.fixClassification(rfmClass);
-                inserted.add(session.insert(pending.classifiedAs(rfmClass != null ? rfmClass : pending.defaultClass())));
+                Segment segment = pending.classifiedAs(rfmClass != null ? rfmClass : pending.defaultClass());
+                if (visibleFacts.visible(Segment.class)) {
+                    inserted.add(session.insert(segment));
+                }
             }
             // One more than allowed, so that reaching the limit is told apart from stopping at it.
             int firings = fire(session, maxFirings + 1, recorder);
