@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.drools.base.base.ClassObjectType;
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.rule.GroupElement;
 import org.drools.base.rule.Pattern;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
@@ -43,6 +44,30 @@ final class ClassingRules {
             }
         }
         return rules;
+    }
+
+    /**
+     * Whether every rule of {@code classingKieBase} (see {@link #kieBase}) matches on profiles and
+     * nothing else: only positive patterns on {@link RfmProfile} itself, from working memory, no
+     * {@code not}, {@code exists}, {@code eval} or accumulate. Such a rule's matches are the same
+     * whatever other facts a session holds, so the member's own session can class it before its
+     * other facts are inserted. Anything else keeps a classing session of its own.
+     */
+    static boolean onlyOnProfiles(KieBase classingKieBase) {
+        for (KiePackage pkg : classingKieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                if (!(rule instanceof RuleImpl r) || (!r.isQuery() && !onProfilesAlone(r.getLhs()))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean onProfilesAlone(GroupElement lhs) {
+        return lhs.isAnd() && !lhs.getChildren().isEmpty() && lhs.getChildren().stream()
+                .allMatch(child -> child instanceof Pattern p && p.getSource() == null && p.getBehaviors().isEmpty()
+                        && p.getObjectType() instanceof ClassObjectType type && type.getClassType() == RfmProfile.class);
     }
 
     /** A pattern of a type a profile is not: a lone profile can never match it. */

@@ -37,6 +37,15 @@ public final class RuleRunner implements Rules {
     private final SessionSupply sessions;
     private final SessionSupply classingSessions;
     private final VisibleFacts visibleFacts;
+    /**
+     * Whether the member's own session can class it, first, before its other facts are in:
+     * where every rule a lone profile can fire matches on the profile and nothing else
+     * ({@link ClassingRules#onlyOnProfiles}), those rules fire the same whatever else the session
+     * holds, and no other rule can fire on the profile alone. Their decisions then come first,
+     * whatever their salience. A classing session of its own cost a seventh of the daily sweep's
+     * stream threads.
+     */
+    private final boolean classingInSession;
     private final List<String> reuseBlockers;
     private final int maxFirings;
     private final String version;
@@ -56,6 +65,8 @@ public final class RuleRunner implements Rules {
         this.ruleSet = ruleSet;
         this.visibleFacts = new VisibleFacts(ruleSet.kieBase());
         this.reuseBlockers = SessionReuse.blockers(ruleSet.kieBase());
+        // Agenda and activation groups tie rules together across the two steps: they keep both sessions.
+        this.classingInSession = reuseBlockers.isEmpty() && ClassingRules.onlyOnProfiles(ruleSet.classingKieBase());
         boolean keep = keepSessions && reuseBlockers.isEmpty();
         this.sessions = SessionSupply.over(ruleSet.kieBase(), keep);
         this.classingSessions = SessionSupply.over(ruleSet.classingKieBase(), keep);
@@ -102,30 +113,39 @@ public final class RuleRunner implements Rules {
             for (Object fact : facts) {
                 if (fact instanceof PendingSegment p) {
                     pending = p;
-                } else {
-                    profile = fact instanceof RfmProfile rp ? rp : profile;
-                    if (visibleFacts.visible(fact.getClass())) {
-                        inserted.add(session.insert(fact));
-                    }
+                } else if (fact instanceof RfmProfile rp) {
+                    profile = rp;
                 }
             }
+            // The class first, from the profile alone; then every rule runs with the Segment of that
+            // class present, so salience, activation groups, `not Segment(...)` and accumulations
+            // over Segment all see the real class.
             RfmClass rfmClass = null;
-            if (pending != null) {
-                // The class first, from the profile alone; then every rule runs with the Segment of
-                // that class present, so salience, activation groups, `not Segment(...)` and
-                // accumulations over Segment all see the real class.
-                rfmClass = profile == null ? null : classify(profile);
-                recorder.fixClassification(rfmClass);
-                Segment segment = pending.classifiedAs(rfmClass != null ? rfmClass : pending.defaultClass());
-                if (visibleFacts.visible(Segment.class)) {
-                    inserted.add(session.insert(segment));
+            int firings = 0;
+            boolean classedHere = pending != null && profile != null && classingInSession;
+            if (classedHere) {
+                insert(session, profile, inserted);
+                firings = fire(session, maxFirings + 1, recorder);
+                rfmClass = recorder.classification();
+            } else if (pending != null && profile != null) {
+                rfmClass = classify(profile);
+            }
+            for (Object fact : facts) {
+                if (!(fact instanceof PendingSegment) && !(classedHere && fact == profile)) {
+                    insert(session, fact, inserted);
                 }
+            }
+            if (pending != null) {
+                recorder.fixClassification(rfmClass);
+                insert(session, pending.classifiedAs(rfmClass != null ? rfmClass : pending.defaultClass()), inserted);
             }
             // One more than allowed, so that reaching the limit is told apart from stopping at it.
-            int firings = fire(session, maxFirings + 1, recorder);
+            if (firings <= maxFirings) {
+                firings += fire(session, maxFirings + 1 - firings, recorder);
+            }
             boolean capped = firings > maxFirings;
             clean = !capped;
-            // The main session's firings only: the classing session runs the profile's rules again.
+            // The member's session's firings only: a classing session runs the profile's rules again.
             return new RuleOutcome(recorder.decisions().recorded(), Math.min(firings, maxFirings), capped, version(),
                     rfmClass, recorder.fired());
         } finally {
@@ -154,6 +174,13 @@ public final class RuleRunner implements Rules {
             return taken.recorder().classification();
         } finally {
             classingSessions.giveBack(taken, inserted == null ? List.of() : List.of(inserted), clean);
+        }
+    }
+
+    /** Inserts {@code fact} unless no rule of the set can see it. */
+    private void insert(KieSession session, Object fact, List<FactHandle> inserted) {
+        if (visibleFacts.visible(fact.getClass())) {
+            inserted.add(session.insert(fact));
         }
     }
 
