@@ -6,11 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.memberflow.rules.fact.CampaignHistory;
 import org.memberflow.rules.fact.MemberView;
 import org.memberflow.rules.fact.PointsLot;
@@ -89,10 +85,9 @@ final class MemberFacts {
         return score.values().isProspect() ? null : score.values().recencyDays();
     }
 
+    /** A view of the member's campaign history: the state does not change while the rules run. */
     static CampaignHistory history(MemberState s) {
-        Map<String, Set<String>> periods = new LinkedHashMap<>();
-        s.actedPeriods.forEach((campaign, keys) -> periods.put(campaign, new LinkedHashSet<>(keys)));
-        return new CampaignHistory(periods);
+        return new CampaignHistory(s.actedPeriods);
     }
 
     /** A streak only lasts while the member checked in today or yesterday. */

@@ -1,7 +1,8 @@
 package org.memberflow.rules.fact;
 
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What MemberFlow has already done for this member, per campaign and period (活动记录). The engine
@@ -9,19 +10,24 @@ import java.util.Set;
  * send a second-stage reminder only after the first.
  */
 public final class CampaignHistory {
-    private final Map<String, Set<String>> periodsByCampaign;
+    private final Map<String, ? extends Collection<String>> periodsByCampaign;
 
-    public CampaignHistory(Map<String, Set<String>> periodsByCampaign) {
-        this.periodsByCampaign = Map.copyOf(periodsByCampaign);
+    /**
+     * A read-only view of {@code periodsByCampaign}, not a copy: the engine makes one per unit of
+     * work from the member's state, which does not change until the rules are done (copying it
+     * for every swept member cost more than anything a rule asks of it).
+     */
+    public CampaignHistory(Map<String, ? extends Collection<String>> periodsByCampaign) {
+        this.periodsByCampaign = Collections.unmodifiableMap(periodsByCampaign);
     }
 
     public boolean hasActed(String campaignId, String periodKey) {
-        Set<String> periods = periodsByCampaign.get(campaignId);
+        Collection<String> periods = periodsByCampaign.get(campaignId);
         return periods != null && periods.contains(periodKey);
     }
 
     public boolean hasActedIn(String campaignId) {
-        Set<String> periods = periodsByCampaign.get(campaignId);
+        Collection<String> periods = periodsByCampaign.get(campaignId);
         return periods != null && !periods.isEmpty();
     }
 }
