@@ -31,8 +31,9 @@ public final class RuleRunner implements Rules {
 
     private final CompiledRuleSet ruleSet;
     /**
-     * Two supplies, not one: the classing session is taken while the unit's own is in use, and it
-     * runs on a KieBase of only the rules a lone profile can fire ({@link ClassingRules}).
+     * Two supplies, not one: where a member is classed in a session of its own, that session is
+     * taken while the unit's own is in use, and it runs on a KieBase of only the rules a lone
+     * profile can fire ({@link ClassingRules}).
      */
     private final SessionSupply sessions;
     private final SessionSupply classingSessions;
@@ -65,7 +66,8 @@ public final class RuleRunner implements Rules {
         this.ruleSet = ruleSet;
         this.visibleFacts = new VisibleFacts(ruleSet.kieBase());
         this.reuseBlockers = SessionReuse.blockers(ruleSet.kieBase());
-        // Agenda and activation groups tie rules together across the two steps: they keep both sessions.
+        // Groups and the like (what keeps sessions from being kept) tie rules together across the
+        // two steps: such a set keeps its classing session.
         this.classingInSession = reuseBlockers.isEmpty() && ClassingRules.onlyOnProfiles(ruleSet.classingKieBase());
         boolean keep = keepSessions && reuseBlockers.isEmpty();
         this.sessions = SessionSupply.over(ruleSet.kieBase(), keep);
