@@ -3,7 +3,6 @@ package org.memberflow.rules.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,50 +30,13 @@ import org.memberflow.segments.RfmClass;
 class ClassingInSessionTest {
 
     @Test
-    void shouldClassInTheMembersSessionOnlyWhereTheClassingRulesMatchOnProfilesAlone() throws Exception {
-        assertThat(ClassingRules.onlyOnProfiles(BuiltInRuleSet.compile().classingKieBase())).isTrue();
-        assertThat(ClassingRules.onlyOnProfiles(compile("""
-                rule "no event at all"
-                when
-                    RfmProfile( recencyHigh == false )
-                    not MemberEvent( )
-                then
-                    decisions.classify(RfmClass.GENERAL_RETAIN);
-                end
-                """).classingKieBase())).as("not").isFalse();
-        assertThat(ClassingRules.onlyOnProfiles(compile("""
-                rule "profile or event"
-                when
-                    ( RfmProfile( frequencyHigh ) or MemberEvent( ) )
-                then
-                    decisions.tagMember("b", "p", "x");
-                end
-                """).classingKieBase())).as("or").isFalse();
-        assertThat(ClassingRules.onlyOnProfiles(compile("""
-                rule "profile alone"
-                when
-                    RfmProfile( recencyHigh )
-                then
-                    decisions.classify(RfmClass.IMPORTANT_VALUE);
-                end
-                rule "profile and event"
-                when
-                    RfmProfile( )
-                    MemberEvent( )
-                then
-                    decisions.tagMember("a", "p", "x");
-                end
-                """).classingKieBase())).as("a rule needing an event is not in the classing KieBase").isTrue();
-    }
-
-    @Test
     void shouldDecideWhatAClassingSessionAndThenTheMembersSessionDecided() {
         CompiledRuleSet set = BuiltInRuleSet.compile();
         RuleRunner runner = new RuleRunner(set, 100);
         Random random = new Random(3);
 
         for (int i = 0; i < 500; i++) {
-            RfmProfile profile = randomProfile(random);
+            RfmProfile profile = ClassingRulesTest.randomProfile(random);
             List<Object> facts = randomFacts(random, i, profile);
             RuleOutcome outcome = runner.evaluate(facts);
             Reference expected = twoSessions(set, facts, profile);
@@ -159,23 +121,5 @@ class ClassingInSessionTest {
             facts.add(new PointsLot("lot-" + lot, 50 + random.nextInt(300), null, today.plusDays(days), days));
         }
         return facts;
-    }
-
-    private static RfmProfile randomProfile(Random random) {
-        return random.nextInt(8) == 0 ? new RfmProfile(true, false, false, false, 0, 0, 0, null, 0, BigDecimal.ZERO)
-                : new RfmProfile(false, random.nextBoolean(), random.nextBoolean(), random.nextBoolean(),
-                        1 + random.nextInt(5), 1 + random.nextInt(5), 1 + random.nextInt(5), random.nextInt(400),
-                        1 + random.nextInt(30), BigDecimal.valueOf(random.nextInt(100_000), 2));
-    }
-
-    private static CompiledRuleSet compile(String rules) throws RuleSetRejectedException {
-        String drl = """
-                package t
-                import org.memberflow.rules.fact.MemberEvent
-                import org.memberflow.rules.fact.RfmProfile
-                import org.memberflow.segments.RfmClass
-                global org.memberflow.rules.decision.Decisions decisions
-                """ + rules;
-        return new RuleSetCompiler().compile("t", "1", List.of(new RuleFile("t.drl", drl.getBytes(StandardCharsets.UTF_8))));
     }
 }

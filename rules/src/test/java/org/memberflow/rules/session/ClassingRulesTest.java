@@ -98,6 +98,19 @@ class ClassingRulesTest {
         }
     }
 
+    @Test
+    void shouldClassInTheMembersSessionOnlyWhereTheClassingRulesMatchOnProfilesAlone() throws Exception {
+        assertThat(ClassingRules.onlyOnProfiles(BuiltInRuleSet.compile().classingKieBase())).isTrue();
+        assertThat(ClassingRules.onlyOnProfiles(compile(MIXED).classingKieBase())).as("not, or, accumulate").isFalse();
+
+        CompiledRuleSet set = compile(MIXED);
+        for (String rule : List.of("no event at all", "profile or event", "lots of the profile")) {
+            set.classingKieBase().removeRule("t", rule);
+        }
+        assertThat(ClassingRules.onlyOnProfiles(set.classingKieBase()))
+                .as("\"profile alone\" left, and \"profile and event\", which is not in the classing KieBase").isTrue();
+    }
+
     /** The rules that fire, in order, in a new session of {@code kieBase} holding only {@code profile}. */
     private static List<String> fired(KieBase kieBase, RfmProfile profile) {
         KieSession session = kieBase.newKieSession();
@@ -120,7 +133,7 @@ class ClassingRulesTest {
         }
     }
 
-    private static RfmProfile randomProfile(Random random) {
+    static RfmProfile randomProfile(Random random) {
         return random.nextInt(8) == 0 ? new RfmProfile(true, false, false, false, 0, 0, 0, null, 0, BigDecimal.ZERO)
                 : new RfmProfile(false, random.nextBoolean(), random.nextBoolean(), random.nextBoolean(),
                         1 + random.nextInt(5), 1 + random.nextInt(5), 1 + random.nextInt(5), random.nextInt(400),
