@@ -8,7 +8,6 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 import org.memberflow.rules.decision.DecisionRecorder;
 import org.memberflow.rules.fact.RfmProfile;
-import org.memberflow.rules.fact.Segment;
 import org.memberflow.segments.RfmClass;
 
 /**
